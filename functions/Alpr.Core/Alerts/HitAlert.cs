@@ -1,0 +1,23 @@
+namespace Alpr.Core.Alerts;
+
+public enum AlertStatus { Unverified, Confirmed, Rejected, Corrected }
+
+/// <summary>A hit waiting for (or after) operator verification. Id = read id + entry id, so replays are idempotent.</summary>
+public sealed record HitAlert
+{
+    public required string Id { get; init; }
+    public required string ReadId { get; init; }
+    public required string CameraId { get; init; }
+    public required DateTimeOffset CapturedAt { get; init; }
+    public required string Plate { get; init; }
+    public required string EntryId { get; init; }
+    public required string EntryPlate { get; init; }
+    public required string ListId { get; init; }
+    public required string MatchKind { get; init; }
+    public required double MatchConfidence { get; init; }
+    public required int Priority { get; init; }
+    public AlertStatus Status { get; init; } = AlertStatus.Unverified;
+    public required DateTimeOffset RaisedAt { get; init; }
+
+    public static string MakeId(string readId, string entryId) => $"{readId}~{entryId}";
+}

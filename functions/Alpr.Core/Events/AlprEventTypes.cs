@@ -1,0 +1,17 @@
+namespace Alpr.Core.Events;
+
+/// <summary>CloudEvents "type" values published by the back end (documented in docs/events.md).</summary>
+public static class AlprEventTypes
+{
+    public const string Source = "/alpr";
+    public const string PlateRead = "Alpr.PlateRead";
+    public const string HotlistHit = "Alpr.HotlistHit";
+}
+
+/// <summary>An event ready to publish. The id is deterministic so a replayed capture publishes the same ids.</summary>
+public sealed record AlprEvent(string Id, string Type, string Subject, DateTimeOffset Time, object Data);
+
+public interface IEventPublisher
+{
+    Task PublishAsync(IReadOnlyList<AlprEvent> events, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,12 @@
+using Alpr.Core.Reads;
+
+namespace Alpr.Core.Pipeline;
+
+/// <summary>Persistence of reads (Cosmos "reads").</summary>
+public interface IReadStore
+{
+    /// <summary>Insert or replace by id; idempotent.</summary>
+    Task UpsertAsync(PlateRead read, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<PlateRead>> GetByCaptureAsync(string captureId, DateOnly day, CancellationToken cancellationToken = default);
+}
