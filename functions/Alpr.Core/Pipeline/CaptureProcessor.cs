@@ -1,4 +1,5 @@
 using Alpr.Core.Alerts;
+using Alpr.Core.Cameras;
 using Alpr.Core.Captures;
 using Alpr.Core.Events;
 using Alpr.Core.Hotlists;
@@ -68,7 +69,7 @@ public sealed class CaptureProcessor(
             stored.Add(read);
             if (read.Plate.Length == 0) continue;
 
-            var readData = ToEventData(read);
+            var readData = await ToEventDataAsync(read, cancellationToken);
             outgoing.Add(new AlprEvent($"{read.Id}:read", AlprEventTypes.PlateRead, $"/cameras/{read.CameraId}/reads/{read.Id}", now, readData));
             foreach (var match in matcher.Match(read.Plate, read.Region, read.Candidates, read.CapturedAt))
             {
@@ -137,12 +138,14 @@ public sealed class CaptureProcessor(
         _ => "corrupt",
     };
 
-    private PlateReadEventData ToEventData(PlateRead r) => new(
-        r.Id, r.CaptureId, r.CameraId, r.CameraKind.ToString().ToLowerInvariant(), r.CapturedAt,
-        r.Location?.Latitude, r.Location?.Longitude, r.Location?.Heading, r.Plate, r.Confidence, r.Region,
-        r.Candidates, r.Engine,
-        captures.GetReadLink(r.ImageBlob, options.EventLinkValidity).ToString(),
-        r.CropBlob is null ? null : captures.GetReadLink(r.CropBlob, options.EventLinkValidity).ToString());
+    private async Task<PlateReadEventData> ToEventDataAsync(PlateRead r, CancellationToken ct)
+    {
+        var image = await captures.GetReadLinkAsync(r.ImageBlob, options.EventLinkValidity, ct);
+        var crop = r.CropBlob is null ? null : await captures.GetReadLinkAsync(r.CropBlob, options.EventLinkValidity, ct);
+        return new(r.Id, r.CaptureId, r.CameraId, r.CameraKind.ToWire(), r.CapturedAt,
+            r.Location?.Latitude, r.Location?.Longitude, r.Location?.Heading, r.Plate, r.Confidence, r.Region,
+            r.Candidates, r.Engine, image.ToString(), crop?.ToString());
+    }
 
     private static HitAlert ToAlert(PlateRead read, HotlistMatch m, DateTimeOffset now) => new()
     {

@@ -16,5 +16,5 @@ public interface ICaptureStore
     Task QuarantineAsync(string blobName, string reason, CancellationToken cancellationToken = default);
 
     /// <summary>A read-only link to one blob ("container/name"), valid for <paramref name="validFor"/>.</summary>
-    Uri GetReadLink(string containerAndName, TimeSpan validFor);
+    Task<Uri> GetReadLinkAsync(string containerAndName, TimeSpan validFor, CancellationToken cancellationToken = default);
 }
