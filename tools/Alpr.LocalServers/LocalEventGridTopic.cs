@@ -44,6 +44,7 @@ public sealed class LocalEventGridTopic : IAsyncDisposable
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         var app = builder.Build();
         var topic = new LocalEventGridTopic(app, key, new Uri($"http://127.0.0.1:{port}/api/events"));
+        // (HttpContext, CancellationToken): not RequestDelegate-shaped, so the returned IResult is executed.
         app.MapPost("/api/events", topic.ReceiveAsync);
         // CloudEvents webhook validation handshake.
         app.MapMethods("/api/events", ["OPTIONS"], (HttpContext ctx) =>
@@ -55,7 +56,7 @@ public sealed class LocalEventGridTopic : IAsyncDisposable
         return topic;
     }
 
-    private async Task<IResult> ReceiveAsync(HttpContext ctx)
+    private async Task<IResult> ReceiveAsync(HttpContext ctx, CancellationToken ct)
     {
         var presented = Encoding.UTF8.GetBytes(ctx.Request.Headers["aeg-sas-key"].ToString());
         if (!CryptographicOperations.FixedTimeEquals(presented, _key))
@@ -69,7 +70,7 @@ public sealed class LocalEventGridTopic : IAsyncDisposable
             return Results.BadRequest("expected application/cloudevents-batch+json");
         }
         JsonDocument doc;
-        try { doc = await JsonDocument.ParseAsync(ctx.Request.Body, cancellationToken: ctx.RequestAborted); }
+        try { doc = await JsonDocument.ParseAsync(ctx.Request.Body, cancellationToken: ct); }
         catch (JsonException) { Interlocked.Increment(ref _rejected); return Results.BadRequest("body is not JSON"); }
         if (doc.RootElement.ValueKind != JsonValueKind.Array) { Interlocked.Increment(ref _rejected); return Results.BadRequest("expected a JSON array"); }
         foreach (var e in doc.RootElement.EnumerateArray())

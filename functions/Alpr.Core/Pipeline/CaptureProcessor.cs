@@ -38,6 +38,8 @@ public sealed class CaptureProcessor(
 
         try
         {
+            if (content.Length > options.MaxImageBytes)
+                throw new ImageRejectedException(ImageRejectReason.TooLarge, $"the upload is {content.Length} bytes; the limit is {options.MaxImageBytes}");
             ImageGuard.Check(content.Data, options.MaxImageBytes);
         }
         catch (ImageRejectedException e)

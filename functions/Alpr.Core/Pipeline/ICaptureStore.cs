@@ -1,12 +1,15 @@
 namespace Alpr.Core.Pipeline;
 
-/// <summary>A capture blob as the pipeline sees it: bytes, size and the metadata the camera sent.</summary>
+/// <summary>
+/// A capture blob as the pipeline sees it: bytes, size and the metadata the camera sent. When the blob is
+/// larger than the caller's limit, <see cref="Data"/> holds only its first bytes.
+/// </summary>
 public sealed record CaptureContent(string BlobName, byte[] Data, long Length, IReadOnlyDictionary<string, string> Metadata);
 
 /// <summary>Image storage used by the pipeline (Blob in Azure and Azurite locally).</summary>
 public interface ICaptureStore
 {
-    /// <summary>Reads at most <paramref name="maxBytes"/>+1 bytes; null when the blob no longer exists.</summary>
+    /// <summary>Fetches the blob (only its head when longer than <paramref name="maxBytes"/>); null when it no longer exists.</summary>
     Task<CaptureContent?> GetCaptureAsync(string blobName, long maxBytes, CancellationToken cancellationToken = default);
 
     /// <summary>Saves a plate crop; returns its blob name. Overwrites, so replays are harmless.</summary>

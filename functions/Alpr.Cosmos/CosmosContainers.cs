@@ -1,0 +1,19 @@
+namespace Alpr.Cosmos;
+
+/// <summary>Container names and partition-key paths, in one place (infra/main.bicep declares the same).</summary>
+public static class CosmosContainers
+{
+    /// <summary>Reads, partitioned by capture day (UTC, yyyy-MM-dd): purges and time-range searches touch whole days.</summary>
+    public const string Reads = "reads";
+    public const string Alerts = "alerts";
+    public const string Cameras = "cameras";
+    /// <summary>Hotlist headers and entries, partitioned by list id so a list is read and replaced as a unit.</summary>
+    public const string Hotlists = "hotlists";
+    public const string Quarantine = "quarantine";
+    /// <summary>Audit entries, partitioned by day; kept two years.</summary>
+    public const string Audit = "audit";
+
+    public const string PartitionKeyPath = "/pk";
+
+    public static readonly IReadOnlyList<string> All = [Reads, Alerts, Cameras, Hotlists, Quarantine, Audit];
+}

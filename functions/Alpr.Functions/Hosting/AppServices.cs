@@ -1,0 +1,71 @@
+using Alpr.Core.Audit;
+using Alpr.Core.Events;
+using Alpr.Core.Hotlists;
+using Alpr.Core.Pipeline;
+using Alpr.Cosmos;
+using Alpr.Events;
+using Alpr.Functions.Captures;
+using Alpr.Functions.Hotlists;
+using Alpr.Functions.Standalone;
+using Alpr.Hotlists;
+using Alpr.Storage;
+using Microsoft.Extensions.Options;
+
+namespace Alpr.Functions.Hosting;
+
+/// <summary>Composition root: options from configuration, one adapter instance per outside service.</summary>
+public static class AppServices
+{
+    public static IServiceCollection AddAlprApp(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.Configure<StorageOptions>(config.GetSection("Storage"));
+        services.Configure<CosmosOptions>(config.GetSection("Cosmos"));
+        services.Configure<EventGridOptions>(config.GetSection("EventGrid"));
+        services.Configure<CaptureProcessorOptions>(config.GetSection("Pipeline"));
+        services.Configure<CaptureApiOptions>(config.GetSection("Captures"));
+        services.Configure<StandaloneOptions>(config.GetSection("Standalone"));
+
+        services.AddSingleton(sp => new StorageClients(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
+        services.AddSingleton<BlobSasIssuer>();
+        services.AddSingleton<ICaptureStore, BlobCaptureStore>();
+        services.AddSingleton<PendingCaptureQueue>();
+
+        services.AddSingleton(sp => new CosmosDatabase(sp.GetRequiredService<IOptions<CosmosOptions>>().Value));
+        services.AddSingleton<IReadStore, CosmosReadStore>();
+        services.AddSingleton<IAlertStore, CosmosAlertStore>();
+        services.AddSingleton<IQuarantineLog, CosmosQuarantineLog>();
+        services.AddSingleton<IAuditLog, CosmosAuditLog>();
+        services.AddSingleton<CosmosCameraRegistry>();
+        services.AddSingleton<CosmosHotlistStore>();
+
+        services.AddSingleton<IEventPublisher>(sp => new EventGridEventPublisher(sp.GetRequiredService<IOptions<EventGridOptions>>().Value));
+
+        services.AddSingleton<HotlistMatcher>();
+        services.AddSingleton<IHotlistMatcher>(sp => sp.GetRequiredService<HotlistMatcher>());
+        services.AddSingleton<HotlistIndexLoader>();
+
+        services.AddPlateRecognition(config);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<CaptureProcessorOptions>>().Value);
+        services.AddSingleton<CaptureProcessor>();
+
+        services.AddSingleton(new FunctionCatalog(AppContext.BaseDirectory));
+        services.AddSingleton<ProcessCaptureFunction>();
+        services.AddSingleton<IFunctionHandler>(sp => sp.GetRequiredService<ProcessCaptureFunction>());
+        services.AddSingleton<IFunctionHandler, HotlistRefreshFunction>();
+
+        services.AddHostedService<StorageWarmup>();
+        services.AddHostedService<HotlistWarmup>();
+        if (config.GetValue<bool>("Standalone:Enabled"))
+        {
+            services.AddHostedService<PendingCaptureLoop>();
+            services.AddHostedService<TimerLoop>();
+        }
+        return services;
+    }
+
+    public static void MapAlprEndpoints(this WebApplication app)
+    {
+        app.MapCaptureEndpoints();
+    }
+}
