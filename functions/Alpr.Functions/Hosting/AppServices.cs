@@ -32,10 +32,10 @@ public static class AppServices
         services.AddSingleton<PendingCaptureQueue>();
 
         services.AddSingleton(sp => new CosmosDatabase(sp.GetRequiredService<IOptions<CosmosOptions>>().Value));
-        services.AddSingleton<IReadStore, CosmosReadStore>();
-        services.AddSingleton<IAlertStore, CosmosAlertStore>();
-        services.AddSingleton<IQuarantineLog, CosmosQuarantineLog>();
-        services.AddSingleton<IAuditLog, CosmosAuditLog>();
+        services.AddAdapter<IReadStore, CosmosReadStore>();
+        services.AddAdapter<IAlertStore, CosmosAlertStore>();
+        services.AddAdapter<IQuarantineLog, CosmosQuarantineLog>();
+        services.AddAdapter<IAuditLog, CosmosAuditLog>();
         services.AddSingleton<CosmosCameraRegistry>();
         services.AddSingleton<CosmosHotlistStore>();
 
@@ -62,6 +62,13 @@ public static class AppServices
             services.AddHostedService<TimerLoop>();
         }
         return services;
+    }
+
+    /// <summary>One instance, reachable both as the core's port and as the adapter (for adapter-only members).</summary>
+    private static void AddAdapter<TPort, TAdapter>(this IServiceCollection services) where TPort : class where TAdapter : class, TPort
+    {
+        services.AddSingleton<TAdapter>();
+        services.AddSingleton<TPort>(sp => sp.GetRequiredService<TAdapter>());
     }
 
     public static void MapAlprEndpoints(this WebApplication app)
