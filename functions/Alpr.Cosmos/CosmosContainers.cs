@@ -13,7 +13,10 @@ public static class CosmosContainers
     /// <summary>Audit entries, partitioned by day; kept two years.</summary>
     public const string Audit = "audit";
 
+    /// <summary>ALPR users: role, training and approval (the token says who; this says what they may do).</summary>
+    public const string Users = "users";
+
     public const string PartitionKeyPath = "/pk";
 
-    public static readonly IReadOnlyList<string> All = [Reads, Alerts, Cameras, Hotlists, Quarantine, Audit];
+    public static readonly IReadOnlyList<string> All = [Reads, Alerts, Cameras, Hotlists, Quarantine, Audit, Users];
 }

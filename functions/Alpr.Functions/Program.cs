@@ -9,6 +9,7 @@ if (Environment.GetEnvironmentVariable("FUNCTIONS_CUSTOMHANDLER_PORT") is { Leng
 builder.Services.AddAlprApp(builder.Configuration);
 
 var app = builder.Build();
+app.UseAuthentication();
 app.MapFunctionHandlers();
 app.MapAlprEndpoints();
 app.Run();

@@ -1,4 +1,6 @@
+using Alpr.Core.Access;
 using Alpr.Core.Cameras;
+using Alpr.LocalServers;
 using Alpr.Cosmos;
 using Alpr.Storage;
 using Alpr.Testing;
@@ -17,6 +19,7 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings;
     public LocalServices Servers { get; }
     public string Suffix { get; } = Guid.NewGuid().ToString("N")[..10];
+    public string SigningKey { get; } = DevTokens.NewSigningKey();
 
     private AppFactory(LocalServices servers, IDictionary<string, string?> overrides)
     {
@@ -37,6 +40,7 @@ public sealed class AppFactory : WebApplicationFactory<Program>
             ["EventGrid:TopicEndpoint"] = servers.EventGrid.Endpoint.ToString(),
             ["EventGrid:Key"] = servers.EventGrid.Key,
             ["Standalone:Enabled"] = "false",
+            ["Auth:DevSigningKey"] = SigningKey,
         };
         foreach (var (k, v) in overrides) _settings[k] = v;
     }
@@ -64,4 +68,31 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     }
 
     public StorageClients Storage => Get<StorageClients>();
+
+    /// <summary>Registers a user (trained, approved and active unless told otherwise).</summary>
+    public async Task<AlprUser> AddUserAsync(Role role, string? id = null, DateOnly? trainingExpires = null, bool approved = true, bool trained = true, bool active = true)
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var user = new AlprUser
+        {
+            Id = id ?? $"{role}-{Guid.NewGuid():N}"[..24].ToLowerInvariant(),
+            Name = $"Test {role}",
+            Role = role,
+            TrainingCompletedOn = trained ? today.AddMonths(-1) : null,
+            TrainingExpiresOn = trained ? trainingExpires ?? today.AddYears(1) : null,
+            ApprovedBy = approved ? "admin-1" : null,
+            ApprovedAt = approved ? DateTimeOffset.UtcNow.AddDays(-30) : null,
+            Active = active,
+        };
+        await Get<CosmosUserDirectory>().UpsertAsync(user);
+        return user;
+    }
+
+    /// <summary>An HTTP client carrying a development bearer token for the user.</summary>
+    public HttpClient ClientFor(AlprUser user, TimeSpan? lifetime = null)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", DevTokens.Issue(SigningKey, user.Id, user.Name, lifetime));
+        return client;
+    }
 }

@@ -4,6 +4,7 @@ using Alpr.Core.Hotlists;
 using Alpr.Core.Pipeline;
 using Alpr.Cosmos;
 using Alpr.Events;
+using Alpr.Functions.Access;
 using Alpr.Functions.Captures;
 using Alpr.Functions.Hotlists;
 using Alpr.Functions.Standalone;
@@ -38,6 +39,9 @@ public static class AppServices
         services.AddAdapter<IAuditLog, CosmosAuditLog>();
         services.AddSingleton<CosmosCameraRegistry>();
         services.AddSingleton<CosmosHotlistStore>();
+        services.AddSingleton<CosmosUserDirectory>();
+        services.AddSingleton<AuditTrail>();
+        services.AddAlprAuthentication(config);
 
         services.AddSingleton<IEventPublisher>(sp => new EventGridEventPublisher(sp.GetRequiredService<IOptions<EventGridOptions>>().Value));
 
