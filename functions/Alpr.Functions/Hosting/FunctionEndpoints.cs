@@ -17,7 +17,7 @@ public static class FunctionEndpoints
             {
                 var log = loggers.CreateLogger("Function." + handler.Name);
                 InvocationRequest? request;
-                try { request = await JsonSerializer.DeserializeAsync<InvocationRequest>(ctx.Request.Body, cancellationToken: ctx.RequestAborted); }
+                try { request = await JsonSerializer.DeserializeAsync<InvocationRequest>(ctx.Request.Body, InvocationRequest.SerializerOptions, ctx.RequestAborted); }
                 catch (JsonException) { return Results.BadRequest(new { error = "body is not an invocation payload" }); }
                 if (request is null) return Results.BadRequest(new { error = "empty invocation payload" });
                 try

@@ -9,8 +9,11 @@ namespace Alpr.Functions.Hosting;
 /// </summary>
 public sealed record InvocationRequest
 {
-    [JsonPropertyName("Data")] public Dictionary<string, JsonElement> Data { get; init; } = new();
-    [JsonPropertyName("Metadata")] public Dictionary<string, JsonElement> Metadata { get; init; } = new();
+    [JsonPropertyName("Data")] public Dictionary<string, JsonElement> Data { get; init; } = new(StringComparer.OrdinalIgnoreCase);
+    [JsonPropertyName("Metadata")] public Dictionary<string, JsonElement> Metadata { get; init; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The host writes "Data"/"Metadata" and binding names as declared; accept any casing.</summary>
+    public static readonly JsonSerializerOptions SerializerOptions = new() { PropertyNameCaseInsensitive = true };
 
     public string? MetadataString(string key) =>
         Metadata.TryGetValue(key, out var v) ? v.ValueKind == JsonValueKind.String ? v.GetString() : v.GetRawText() : null;

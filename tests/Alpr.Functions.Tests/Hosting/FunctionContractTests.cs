@@ -10,6 +10,8 @@ namespace Alpr.Functions.Tests.Hosting;
 /// <summary>The custom-handler contract: every function.json has a handler and every handler a function.json.</summary>
 public class FunctionContractTests : IAsyncLifetime
 {
+    /// <summary>The Functions host sends PascalCase "Data"/"Metadata" and keys as they are.</summary>
+    private static readonly System.Text.Json.JsonSerializerOptions HostJson = new();
     private AppFactory _app = null!;
     public async Task InitializeAsync() => _app = await AppFactory.CreateAsync();
     public async Task DisposeAsync() => await _app.DisposeAsync();
@@ -78,7 +80,7 @@ public class FunctionContractTests : IAsyncLifetime
             Data = new { timer = new { IsPastDue = false } },
             Metadata = new { sys = new { MethodName = "HotlistRefresh", UtcNow = DateTimeOffset.UtcNow, RandGuid = Guid.NewGuid() } },
         };
-        using var req = new HttpRequestMessage(HttpMethod.Post, "/HotlistRefresh") { Content = JsonContent.Create(payload) };
+        using var req = new HttpRequestMessage(HttpMethod.Post, "/HotlistRefresh") { Content = JsonContent.Create(payload, options: HostJson) };
         req.Headers.Add("X-Azure-Functions-InvocationId", Guid.NewGuid().ToString());
         req.Headers.Add("X-Azure-Functions-HostVersion", "4.1000.0");
         var resp = await client.SendAsync(req);
