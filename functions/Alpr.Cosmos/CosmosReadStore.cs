@@ -10,6 +10,8 @@ public sealed class CosmosReadStore(CosmosDatabase db) : IReadStore
     public const string DocType = "read";
     private readonly DocumentStore _store = new(db.Container(CosmosContainers.Reads), DocType);
 
+    public DocumentStore Documents => _store;
+
     public static string PartitionFor(DateOnly day) => day.ToString("yyyy-MM-dd");
 
     /// <summary>The blob path's day (the upload day, UTC) is the partition: known from the blob name alone.</summary>

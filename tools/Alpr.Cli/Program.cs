@@ -1,8 +1,11 @@
 using Alpr.Cli;
+using Alpr.Cli.Commands;
 
 // Every sub-command, one file each under Commands/. Add new ones here.
 ICommand[] commands =
 [
+    new DemoCommand(),
+    new SamplesCommand(),
 ];
 
 using var cts = new CancellationTokenSource();

@@ -6,6 +6,8 @@ public static class AlprEventTypes
     public const string Source = "/alpr";
     public const string PlateRead = "Alpr.PlateRead";
     public const string HotlistHit = "Alpr.HotlistHit";
+    /// <summary>A capture was processed and no plate was found in it (camera-health signal; no plate data).</summary>
+    public const string CaptureWithoutPlate = "Alpr.CaptureWithoutPlate";
 }
 
 /// <summary>An event ready to publish. The id is deterministic so a replayed capture publishes the same ids.</summary>

@@ -69,7 +69,12 @@ public sealed class CaptureProcessor(
         {
             var read = await StoreReadAsync(name, meta.Value, plates[i], i, now, cancellationToken);
             stored.Add(read);
-            if (read.Plate.Length == 0) continue;
+            if (read.Plate.Length == 0)
+            {
+                outgoing.Add(new AlprEvent($"{read.Id}:noplate", AlprEventTypes.CaptureWithoutPlate, $"/cameras/{read.CameraId}/reads/{read.Id}", now,
+                    new { readId = read.Id, captureId = read.CaptureId, cameraId = read.CameraId, capturedAt = read.CapturedAt }));
+                continue;
+            }
 
             var readData = await ToEventDataAsync(read, cancellationToken);
             outgoing.Add(new AlprEvent($"{read.Id}:read", AlprEventTypes.PlateRead, $"/cameras/{read.CameraId}/reads/{read.Id}", now, readData));
