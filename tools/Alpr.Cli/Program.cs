@@ -6,6 +6,7 @@ ICommand[] commands =
 [
     new DemoCommand(),
     new SamplesCommand(),
+    new UpCommand(),
 ];
 
 using var cts = new CancellationTokenSource();
