@@ -7,6 +7,7 @@ ICommand[] commands =
     new DemoCommand(),
     new SamplesCommand(),
     new UpCommand(),
+    new BenchRecognitionCommand(),
 ];
 
 using var cts = new CancellationTokenSource();

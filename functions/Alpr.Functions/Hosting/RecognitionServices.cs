@@ -1,16 +1,17 @@
 using Alpr.Core.Recognition;
+using Alpr.Recognition;
 
 namespace Alpr.Functions.Hosting;
 
 public static class RecognitionServices
 {
-    // TEMPORARY until the ONNX recogniser lands: fails every recognition so nothing pretends to work.
-    public static IServiceCollection AddPlateRecognition(this IServiceCollection services, IConfiguration config) =>
-        services.AddSingleton<IPlateRecognizer, PendingRecognizer>();
-
-    private sealed class PendingRecognizer : IPlateRecognizer
+    /// <summary>One recogniser (one ONNX session per model) for the process, configured from "Recognition".</summary>
+    public static IServiceCollection AddPlateRecognition(this IServiceCollection services, IConfiguration config)
     {
-        public string Engine => "none";
-        public Task<RecognitionResult> RecognizeAsync(ReadOnlyMemory<byte> image, CancellationToken ct) => throw new NotImplementedException();
+        var options = config.GetSection("Recognition").Get<OnnxRecognizerOptions>() ?? new OnnxRecognizerOptions();
+        services.AddSingleton(options);
+        services.AddSingleton<OnnxPlateRecognizer>();
+        services.AddSingleton<IPlateRecognizer>(sp => sp.GetRequiredService<OnnxPlateRecognizer>());
+        return services;
     }
 }

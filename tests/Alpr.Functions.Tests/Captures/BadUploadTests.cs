@@ -20,7 +20,7 @@ public class BadUploadTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _app = await AppFactory.CreateAsync(new Dictionary<string, string?> { ["Pipeline:MaxImageBytes"] = "4096" });
+        _app = await AppFactory.CreateAsync(new Dictionary<string, string?> { ["Pipeline:MaxImageBytes"] = "4096", ["Recognition:MaxImageBytes"] = "4096" });
         string key = await _app.AddCameraAsync("cam-bad", CameraKind.Mobile);
         _camera = new CameraSimulator(_app.CreateClient(), _storage, "cam-bad", key);
     }
@@ -82,6 +82,15 @@ public class BadUploadTests : IAsyncLifetime
         var big = new byte[5000];
         big[0] = 0xFF; big[1] = 0xD8; big[2] = 0xFF;
         await AssertQuarantinedAsync(await _camera.UploadAsync(big), "too-large");
+    }
+
+    [Fact]
+    public async Task Truncated_jpeg_is_quarantined_as_corrupt()
+    {
+        // A real photograph cut short: the signature is right, the decoder refuses it.
+        var photo = await File.ReadAllBytesAsync(Alpr.Testing.TestData.Labelled(Alpr.Testing.TestData.EndToEndUs)[0].Path);
+        var truncated = photo[..Math.Min(3000, photo.Length / 3)];
+        await AssertQuarantinedAsync(await _camera.UploadAsync(truncated), "corrupt");
     }
 
     [Fact]
