@@ -99,6 +99,31 @@ public class PipelineEndToEndTests : IAsyncLifetime
         Assert.True(bytes.Length > 1000);
     }
 
+    [Fact]
+    public async Task Replaying_a_capture_changes_nothing_and_republishes_the_same_event_ids()
+    {
+        var image = TestData.Labelled(TestData.EndToEndUs).First(i => i.Path.Contains("car1"));
+        string key = await _app.AddCameraAsync("replay-cam");
+        var camera = new CameraSimulator(_app.CreateClient(), _storage, "replay-cam", key);
+        var ticket = await camera.UploadAsync(await File.ReadAllBytesAsync(image.Path), DateTimeOffset.UtcNow.AddMinutes(-1));
+        var topic = _app.Servers.EventGrid;
+        Assert.True(await topic.WaitForAsync(ev => ev.Any(e => DataString(e, "captureId") == ticket.CaptureId), TimeSpan.FromSeconds(60)));
+
+        var function = _app.Get<Alpr.Functions.Captures.ProcessCaptureFunction>();
+        var day = DateOnly.FromDateTime(DateTime.UtcNow);
+        var before = await _app.Get<CosmosReadStore>().GetByCaptureAsync(ticket.CaptureId, day);
+        var idsBefore = topic.Events.Where(e => DataString(e, "captureId") == ticket.CaptureId).Select(e => e.GetProperty("id").GetString()).ToHashSet();
+
+        var outcome = await function.RunAsync(ticket.BlobName["captures/".Length..], CancellationToken.None);
+
+        Assert.Equal(Alpr.Core.Pipeline.CaptureOutcomeKind.Processed, outcome.Kind);
+        var after = await _app.Get<CosmosReadStore>().GetByCaptureAsync(ticket.CaptureId, day);
+        Assert.Equal(before.Select(r => (r.Id, r.Plate)).Order(), after.Select(r => (r.Id, r.Plate)).Order());
+        var idsAfter = topic.Events.Where(e => DataString(e, "captureId") == ticket.CaptureId).Select(e => e.GetProperty("id").GetString()).ToList();
+        Assert.Equal(idsBefore.Count * 2, idsAfter.Count); // delivered again (at least once) ...
+        Assert.Equal(idsBefore, idsAfter.ToHashSet());      // ... under the same ids, so subscribers de-duplicate
+    }
+
     private static string? DataString(JsonElement e, string name) =>
         e.TryGetProperty("data", out var d) && d.ValueKind == JsonValueKind.Object && d.TryGetProperty(name, out var v) ? v.GetString() : null;
 }
