@@ -18,6 +18,15 @@ public sealed record HitAlert
     public required int Priority { get; init; }
     public AlertStatus Status { get; init; } = AlertStatus.Unverified;
     public required DateTimeOffset RaisedAt { get; init; }
+    public string? EntryState { get; init; }
+    public string? ReadRegion { get; init; }
+    /// <summary>The operator who compared image and entry, and when.</summary>
+    public string? VerifiedBy { get; init; }
+    public string? VerifierRole { get; init; }
+    public DateTimeOffset? VerifiedAt { get; init; }
+    /// <summary>What the operator saw on the image when the read was wrong (status Corrected).</summary>
+    public string? CorrectedPlate { get; init; }
+    public string? VerificationNote { get; init; }
 
     public static string MakeId(string readId, string entryId) => $"{readId}~{entryId}";
 }

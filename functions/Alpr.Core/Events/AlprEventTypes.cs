@@ -6,6 +6,9 @@ public static class AlprEventTypes
     public const string Source = "/alpr";
     public const string PlateRead = "Alpr.PlateRead";
     public const string HotlistHit = "Alpr.HotlistHit";
+    public const string HitConfirmed = "Alpr.HotlistHit.Confirmed";
+    public const string HitRejected = "Alpr.HotlistHit.Rejected";
+    public const string HitCorrected = "Alpr.HotlistHit.Corrected";
     /// <summary>A capture was processed and no plate was found in it (camera-health signal; no plate data).</summary>
     public const string CaptureWithoutPlate = "Alpr.CaptureWithoutPlate";
 }

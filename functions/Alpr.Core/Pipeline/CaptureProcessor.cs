@@ -22,6 +22,7 @@ public sealed class CaptureProcessor(
     IHotlistMatcher matcher,
     IEventPublisher events,
     IQuarantineLog quarantine,
+    DuplicateAlertFilter duplicates,
     CaptureProcessorOptions options,
     TimeProvider time)
 {
@@ -81,6 +82,7 @@ public sealed class CaptureProcessor(
             foreach (var match in matcher.Match(read.Plate, read.Region, read.Candidates, read.CapturedAt))
             {
                 var alert = ToAlert(read, match, now);
+                if (!duplicates.ShouldRaise(read.CameraId, read.Plate, match.Entry.Id, alert.Id, read.CapturedAt)) continue;
                 await alerts.CreateIfAbsentAsync(alert, cancellationToken);
                 raised.Add(alert);
                 outgoing.Add(new AlprEvent($"{alert.Id}:hit", AlprEventTypes.HotlistHit, $"/alerts/{alert.Id}", now, ToHitData(alert, readData, match, now)));
@@ -168,6 +170,8 @@ public sealed class CaptureProcessor(
         MatchConfidence = m.Confidence,
         Priority = m.Entry.Priority,
         RaisedAt = now,
+        EntryState = m.Entry.State,
+        ReadRegion = read.Region,
     };
 
     private static HotlistHitEventData ToHitData(HitAlert a, PlateReadEventData read, HotlistMatch m, DateTimeOffset now) => new(

@@ -10,4 +10,6 @@ public sealed class CaptureProcessorOptions
     public TimeSpan EventLinkValidity { get; set; } = TimeSpan.FromMinutes(15);
     /// <summary>Container for plate crops.</summary>
     public string CropContainer { get; set; } = "crops";
+    /// <summary>Same camera, plate and entry within this window: one alert.</summary>
+    public TimeSpan DuplicateAlertWindow { get; set; } = TimeSpan.FromMinutes(5);
 }

@@ -29,6 +29,9 @@ public sealed record PlateRead
     /// <summary>Blob name of the saved plate crop.</summary>
     public string? CropBlob { get; init; }
     public IReadOnlyList<PixelPoint> Polygon { get; init; } = [];
+    /// <summary>Set when an operator corrected a misread; <see cref="Plate"/> keeps what the engine read.</summary>
+    public string? CorrectedPlate { get; init; }
+    public string? CorrectedBy { get; init; }
 
     public static string MakeId(string captureId, int plateIndex) => $"{captureId}-{plateIndex}";
 }

@@ -1,3 +1,4 @@
+using Alpr.Core.Alerts;
 using Alpr.Core.Audit;
 using Alpr.Core.Events;
 using Alpr.Core.Hotlists;
@@ -51,6 +52,7 @@ public static class AppServices
 
         services.AddPlateRecognition(config);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<CaptureProcessorOptions>>().Value);
+        services.AddSingleton(sp => new DuplicateAlertFilter(sp.GetRequiredService<CaptureProcessorOptions>().DuplicateAlertWindow));
         services.AddSingleton<CaptureProcessor>();
 
         services.AddSingleton(new FunctionCatalog(AppContext.BaseDirectory));
