@@ -55,18 +55,17 @@ public sealed class PlatePattern
     }
 
     /// <summary>
-    /// Where the index files this pattern: by the first known character's offset from the start when the
-    /// pattern does not begin with '*', else from the end when it does not end with '*', else "floating".
+    /// The known characters whose offset is fixed, counted from the start (up to the first '*') or from the
+    /// end (back to the last '*'), whichever side states more. Empty for patterns like "*AB1*".
     /// </summary>
-    public (int Anchor, int Offset, char Char) Bucket()
+    public IReadOnlyList<(bool FromEnd, int Offset, char Char)> FixedCharacters()
     {
-        int first = FirstKnown(Text), firstStar = Text.IndexOf('*');
-        if (firstStar < 0 || first < firstStar) return (1, first, Text[first]);
-        int last = LastKnown(Text), lastStar = Text.LastIndexOf('*');
-        if (last > lastStar) return (2, Text.Length - 1 - last, Text[last]);
-        return (0, 0, '\0');
+        var fromStart = new List<(bool, int, char)>();
+        for (int i = 0; i < Text.Length && Text[i] != '*'; i++)
+            if (Text[i] != '?') fromStart.Add((false, i, Text[i]));
+        var fromEnd = new List<(bool, int, char)>();
+        for (int i = Text.Length - 1, o = 0; i >= 0 && Text[i] != '*'; i--, o++)
+            if (Text[i] != '?') fromEnd.Add((true, o, Text[i]));
+        return fromEnd.Count > fromStart.Count ? fromEnd : fromStart;
     }
-
-    private static int FirstKnown(string t) { for (int i = 0; i < t.Length; i++) if (t[i] is not ('?' or '*')) return i; return -1; }
-    private static int LastKnown(string t) { for (int i = t.Length - 1; i >= 0; i--) if (t[i] is not ('?' or '*')) return i; return -1; }
 }

@@ -8,6 +8,7 @@ ICommand[] commands =
     new SamplesCommand(),
     new UpCommand(),
     new BenchRecognitionCommand(),
+    new BenchHotlistCommand(),
 ];
 
 using var cts = new CancellationTokenSource();
