@@ -13,5 +13,8 @@ public sealed class CosmosAlertStore(CosmosDatabase db) : IAlertStore
 
     public Task<bool> CreateIfAbsentAsync(HitAlert alert, CancellationToken ct = default) => _store.CreateIfAbsentAsync(alert, alert.Id, alert.Id, ct);
 
-    public Task<Versioned<HitAlert>?> GetAsync(string id, CancellationToken ct = default) => _store.ReadAsync<HitAlert>(id, id, ct);
+    public async Task<StoredAlert?> GetAsync(string id, CancellationToken ct = default) =>
+        await _store.ReadAsync<HitAlert>(id, id, ct) is { } v ? new StoredAlert(v.Value, v.ETag) : null;
+
+    public Task<bool> ReplaceAsync(HitAlert alert, string etag, CancellationToken ct = default) => _store.ReplaceAsync(alert, alert.Id, alert.Id, etag, ct);
 }

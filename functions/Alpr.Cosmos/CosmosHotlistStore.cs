@@ -40,13 +40,18 @@ public sealed class CosmosHotlistStore(CosmosDatabase db, TimeProvider time)
     {
         var lists = await ListsAsync(ct);
         var entries = new List<HotlistEntry>();
-        foreach (var list in lists)
-        {
-            var q = new QueryDefinition("SELECT * FROM c WHERE c.pk = @pk AND c.docType = @t AND c.version = @v")
-                .WithParameter("@pk", list.Id).WithParameter("@t", EntryType).WithParameter("@v", list.Version);
-            foreach (var s in await _entries.QueryAsync<StoredEntry>(q, list.Id, ct: ct)) entries.Add(s.Entry);
-        }
+        foreach (var list in lists) entries.AddRange((await LoadListAsync(list.Id, ct)).Entries);
         return (lists, entries);
+    }
+
+    /// <summary>One list and the entries of its current version (null list when it does not exist).</summary>
+    public async Task<(Hotlist? List, IReadOnlyList<HotlistEntry> Entries)> LoadListAsync(string listId, CancellationToken ct = default)
+    {
+        var list = (await _headers.ReadAsync<Hotlist>(HeaderId(listId), listId, ct))?.Value;
+        if (list is null) return (null, []);
+        var q = new QueryDefinition("SELECT * FROM c WHERE c.pk = @pk AND c.docType = @t AND c.version = @v")
+            .WithParameter("@pk", listId).WithParameter("@t", EntryType).WithParameter("@v", list.Version);
+        return (list, (await _entries.QueryAsync<StoredEntry>(q, listId, ct: ct)).Select(s => s.Entry).ToList());
     }
 
     private async Task DeleteVersionAsync(string listId, string version, CancellationToken ct)

@@ -28,6 +28,26 @@ public sealed class CosmosReadStore(CosmosDatabase db) : IReadStore
         return _store.QueryAsync<PlateRead>(q, pk, ct: ct);
     }
 
+    public async Task<PlateRead?> GetAsync(string readId, string imageBlob, CancellationToken ct = default)
+    {
+        if (!Core.Captures.CaptureBlobName.TryParse(imageBlob, out var name)) return null;
+        return (await _store.ReadAsync<PlateRead>(readId, PartitionFor(name!.Day), ct))?.Value;
+    }
+
+    /// <summary>Reads captured in [from, to], day partition by day partition (upload day ≥ capture day).</summary>
+    public async Task<IReadOnlyList<PlateRead>> ReadsSinceAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken ct = default)
+    {
+        var result = new List<PlateRead>();
+        for (var day = DateOnly.FromDateTime(from.UtcDateTime); day <= DateOnly.FromDateTime(to.UtcDateTime); day = day.AddDays(1))
+        {
+            string pk = PartitionFor(day);
+            var q = new QueryDefinition("SELECT * FROM c WHERE c.pk = @pk AND c.docType = @t AND c.capturedAt >= @from")
+                .WithParameter("@pk", pk).WithParameter("@t", DocType).WithParameter("@from", from);
+            result.AddRange(await _store.QueryAsync<PlateRead>(q, pk, ct: ct));
+        }
+        return result;
+    }
+
     public Task<long> CountAsync(CancellationToken ct = default) =>
         _store.CountAsync(new QueryDefinition("SELECT c.id FROM c WHERE c.docType = @t").WithParameter("@t", DocType), ct: ct);
 }

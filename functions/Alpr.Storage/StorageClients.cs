@@ -34,7 +34,7 @@ public sealed class StorageClients
     /// <summary>Creates the containers and queues the app uses (private access only).</summary>
     public async Task EnsureCreatedAsync(IEnumerable<string>? extraContainers = null, CancellationToken ct = default)
     {
-        foreach (var c in new[] { Options.CapturesContainer, Options.CropsContainer, Options.QuarantineContainer }.Concat(extraContainers ?? []))
+        foreach (var c in new[] { Options.CapturesContainer, Options.CropsContainer, Options.QuarantineContainer, HotlistFeedStore.Container }.Concat(extraContainers ?? []))
             await Container(c).CreateIfNotExistsAsync(cancellationToken: ct);
         await Queues.GetQueueClient(Options.PendingCaptureQueue).CreateIfNotExistsAsync(cancellationToken: ct);
     }

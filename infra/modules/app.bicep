@@ -4,7 +4,7 @@ param resourceToken string
 param principalId string
 param agencyTimeZone string
 
-var blobContainers = [ 'captures', 'crops', 'quarantine', 'evidence', 'exports', 'reports', 'deployments' ]
+var blobContainers = [ 'captures', 'crops', 'quarantine', 'hotlist-feeds', 'evidence', 'exports', 'reports', 'deployments' ]
 var queues = [ 'capture-pending', 'workflow-steps' ]
 var cosmosContainers = [ 'reads', 'alerts', 'cameras', 'hotlists', 'quarantine', 'audit', 'users', 'workflows' ]
 var roles = {

@@ -19,6 +19,11 @@ public sealed record HitAlert
     public AlertStatus Status { get; init; } = AlertStatus.Unverified;
     public required DateTimeOffset RaisedAt { get; init; }
     public string? EntryState { get; init; }
+    /// <summary>The context image and plate crop ("container/name"), for the operator's comparison.</summary>
+    public string? ImageBlob { get; init; }
+    public string? CropBlob { get; init; }
+    /// <summary>Raised by an operator's correction of another alert's read, not by the engine's read.</summary>
+    public string? RaisedByCorrectionOf { get; init; }
     public string? ReadRegion { get; init; }
     /// <summary>The operator who compared image and entry, and when.</summary>
     public string? VerifiedBy { get; init; }

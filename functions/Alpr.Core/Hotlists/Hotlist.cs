@@ -13,4 +13,6 @@ public sealed record Hotlist
     public int EntryCount { get; init; }
     /// <summary>Identifies the entry set that is live; a re-import writes a new version and then switches.</summary>
     public string Version { get; init; } = "1";
+    /// <summary>ETag of the feed file the list was last loaded from (refresh timer), when it comes from one.</summary>
+    public string? FeedETag { get; init; }
 }

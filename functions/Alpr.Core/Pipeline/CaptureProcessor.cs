@@ -147,7 +147,7 @@ public sealed class CaptureProcessor(
         _ => "corrupt",
     };
 
-    private async Task<PlateReadEventData> ToEventDataAsync(PlateRead r, CancellationToken ct)
+    public async Task<PlateReadEventData> ToEventDataAsync(PlateRead r, CancellationToken ct)
     {
         var image = await captures.GetReadLinkAsync(r.ImageBlob, options.EventLinkValidity, ct);
         var crop = r.CropBlob is null ? null : await captures.GetReadLinkAsync(r.CropBlob, options.EventLinkValidity, ct);
@@ -156,7 +156,8 @@ public sealed class CaptureProcessor(
             r.Candidates, r.Engine, image.ToString(), crop?.ToString());
     }
 
-    private static HitAlert ToAlert(PlateRead read, HotlistMatch m, DateTimeOffset now) => new()
+    /// <summary>The alert a match raises (shared with operator corrections, which match the corrected plate again).</summary>
+    public static HitAlert ToAlert(PlateRead read, HotlistMatch m, DateTimeOffset now) => new()
     {
         Id = HitAlert.MakeId(read.Id, m.Entry.Id),
         ReadId = read.Id,
@@ -172,9 +173,11 @@ public sealed class CaptureProcessor(
         RaisedAt = now,
         EntryState = m.Entry.State,
         ReadRegion = read.Region,
+        ImageBlob = read.ImageBlob,
+        CropBlob = read.CropBlob,
     };
 
-    private static HotlistHitEventData ToHitData(HitAlert a, PlateReadEventData read, HotlistMatch m, DateTimeOffset now) => new(
+    public static HotlistHitEventData ToHitData(HitAlert a, PlateReadEventData read, HotlistMatch m, DateTimeOffset now) => new(
         a.Id, a.Status.ToString().ToLowerInvariant(), read, m.Entry.Id, m.Entry.Plate, m.Entry.State, m.List.Id, m.List.Name,
         m.List.Source.ToString().ToUpperInvariant(), m.Entry.Reason, m.Entry.Priority, m.Entry.ReferenceNumber,
         a.MatchKind, m.Confidence, m.List.RefreshedAt, Math.Round((now - m.List.RefreshedAt).TotalMinutes, 1));

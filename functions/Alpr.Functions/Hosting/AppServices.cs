@@ -6,6 +6,7 @@ using Alpr.Core.Pipeline;
 using Alpr.Cosmos;
 using Alpr.Events;
 using Alpr.Functions.Access;
+using Alpr.Functions.Alerts;
 using Alpr.Functions.Captures;
 using Alpr.Functions.Hotlists;
 using Alpr.Functions.Standalone;
@@ -32,6 +33,7 @@ public static class AppServices
         services.AddSingleton<BlobSasIssuer>();
         services.AddSingleton<ICaptureStore, BlobCaptureStore>();
         services.AddSingleton<PendingCaptureQueue>();
+        services.AddSingleton<HotlistFeedStore>();
 
         services.AddSingleton(sp => new CosmosDatabase(sp.GetRequiredService<IOptions<CosmosOptions>>().Value));
         services.AddAdapter<IReadStore, CosmosReadStore>();
@@ -49,6 +51,8 @@ public static class AppServices
         services.AddSingleton<HotlistMatcher>();
         services.AddSingleton<IHotlistMatcher>(sp => sp.GetRequiredService<HotlistMatcher>());
         services.AddSingleton<HotlistIndexLoader>();
+        services.AddSingleton<HotlistImporter>();
+        services.AddSingleton<AlertVerifier>();
 
         services.AddPlateRecognition(config);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<CaptureProcessorOptions>>().Value);
@@ -58,7 +62,8 @@ public static class AppServices
         services.AddSingleton(new FunctionCatalog(AppContext.BaseDirectory));
         services.AddSingleton<ProcessCaptureFunction>();
         services.AddSingleton<IFunctionHandler>(sp => sp.GetRequiredService<ProcessCaptureFunction>());
-        services.AddSingleton<IFunctionHandler, HotlistRefreshFunction>();
+        services.AddSingleton<HotlistRefreshFunction>();
+        services.AddSingleton<IFunctionHandler>(sp => sp.GetRequiredService<HotlistRefreshFunction>());
 
         services.AddHostedService<StorageWarmup>();
         services.AddHostedService<HotlistWarmup>();
@@ -80,5 +85,7 @@ public static class AppServices
     public static void MapAlprEndpoints(this WebApplication app)
     {
         app.MapCaptureEndpoints();
+        app.MapHotlistEndpoints();
+        app.MapAlertEndpoints();
     }
 }
