@@ -18,7 +18,13 @@ public sealed class CosmosReadStore(CosmosDatabase db) : IReadStore
     public static string PartitionFor(PlateRead read) =>
         Core.Captures.CaptureBlobName.TryParse(read.ImageBlob, out var name) ? PartitionFor(name!.Day) : PartitionFor(DateOnly.FromDateTime(read.CapturedAt.UtcDateTime));
 
-    public Task UpsertAsync(PlateRead read, CancellationToken ct = default) => _store.UpsertAsync(read, read.Id, PartitionFor(read), ct);
+    /// <summary>Stores the read with the n-grams of its plate (and corrected plate) for partial-plate search.</summary>
+    public Task UpsertAsync(PlateRead read, CancellationToken ct = default) =>
+        _store.UpsertAsync(read, read.Id, PartitionFor(read), doc =>
+        {
+            var grams = Core.Search.PlateGrams.Of(read.Plate).Concat(read.CorrectedPlate is null ? [] : Core.Search.PlateGrams.Of(read.CorrectedPlate)).Distinct();
+            doc["grams"] = new System.Text.Json.Nodes.JsonArray(grams.Select(g => (System.Text.Json.Nodes.JsonNode)g!).ToArray());
+        }, ct);
 
     public Task<IReadOnlyList<PlateRead>> GetByCaptureAsync(string captureId, DateOnly day, CancellationToken ct = default)
     {
@@ -27,6 +33,9 @@ public sealed class CosmosReadStore(CosmosDatabase db) : IReadStore
             .WithParameter("@pk", pk).WithParameter("@t", DocType).WithParameter("@id", captureId);
         return _store.QueryAsync<PlateRead>(q, pk, ct: ct);
     }
+
+    public async Task<PlateRead?> FindAsync(string readId, DateOnly day, CancellationToken ct = default) =>
+        (await _store.ReadAsync<PlateRead>(readId, PartitionFor(day), ct))?.Value;
 
     public async Task<PlateRead?> GetAsync(string readId, string imageBlob, CancellationToken ct = default)
     {

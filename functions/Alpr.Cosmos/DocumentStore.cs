@@ -19,6 +19,14 @@ public sealed class DocumentStore(Container container, string docType)
     public async Task UpsertAsync<T>(T value, string id, string pk, CancellationToken ct = default) =>
         await container.UpsertItemAsync(CosmosJson.ToDocument(value, id, pk, docType), new PartitionKey(pk), cancellationToken: ct);
 
+    /// <summary>Upsert with fields the adapter adds beside the record's own (e.g. index helpers).</summary>
+    public async Task UpsertAsync<T>(T value, string id, string pk, Action<JsonObject> extend, CancellationToken ct = default)
+    {
+        var doc = CosmosJson.ToDocument(value, id, pk, docType);
+        extend(doc);
+        await container.UpsertItemAsync(doc, new PartitionKey(pk), cancellationToken: ct);
+    }
+
     /// <summary>False when a document with this id already exists in the partition.</summary>
     public async Task<bool> CreateIfAbsentAsync<T>(T value, string id, string pk, CancellationToken ct = default)
     {

@@ -36,6 +36,9 @@ public sealed class PlatePattern
 
     public bool IsMatch(ReadOnlySpan<char> plate) => Match(Text, plate);
 
+    /// <summary>Matches without validating the pattern (searches may state fewer known characters than entries).</summary>
+    public static bool Matches(string pattern, ReadOnlySpan<char> plate) => Match(pattern, plate);
+
     private static bool Match(ReadOnlySpan<char> p, ReadOnlySpan<char> s)
     {
         while (p.Length > 0)

@@ -8,7 +8,7 @@ public sealed class AuditTrail(IAuditLog log, TimeProvider time)
 {
     public Task<AuditEntry> RecordAsync(HttpContext ctx, AlprUser? user, string action, AuditOutcome outcome, string? target = null,
         string? reason = null, string? caseNumber = null, string? query = null, int? resultCount = null, string? detail = null,
-        CancellationToken ct = default) =>
+        IReadOnlyList<string>? flags = null, CancellationToken ct = default) =>
         AppendAsync(new AuditEntry
         {
             Id = Guid.CreateVersion7().ToString("N"),
@@ -23,8 +23,9 @@ public sealed class AuditTrail(IAuditLog log, TimeProvider time)
             CaseNumber = caseNumber,
             Query = query,
             ResultCount = resultCount,
-            ClientAddress = ctx.Connection.RemoteIpAddress?.ToString(),
+            ClientAddress = ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
             Detail = detail,
+            Flags = flags is { Count: > 0 } ? flags : null,
         }, ct);
 
     private async Task<AuditEntry> AppendAsync(AuditEntry entry, CancellationToken ct)

@@ -7,6 +7,8 @@ using Alpr.Cosmos;
 using Alpr.Events;
 using Alpr.Functions.Access;
 using Alpr.Functions.Alerts;
+using Alpr.Functions.AuditLog;
+using Alpr.Functions.Reads;
 using Alpr.Functions.Captures;
 using Alpr.Functions.Hotlists;
 using Alpr.Functions.Standalone;
@@ -43,6 +45,8 @@ public static class AppServices
         services.AddSingleton<CosmosCameraRegistry>();
         services.AddSingleton<CosmosHotlistStore>();
         services.AddSingleton<CosmosUserDirectory>();
+        services.AddSingleton<CosmosReadSearch>();
+        services.Configure<Alpr.Core.Search.UseGuardOptions>(config.GetSection("Search"));
         services.AddSingleton<AuditTrail>();
         services.AddAlprAuthentication(config);
 
@@ -87,5 +91,7 @@ public static class AppServices
         app.MapCaptureEndpoints();
         app.MapHotlistEndpoints();
         app.MapAlertEndpoints();
+        app.MapReadEndpoints();
+        app.MapAuditEndpoints();
     }
 }
