@@ -9,6 +9,9 @@ ICommand[] commands =
     new UpCommand(),
     new BenchRecognitionCommand(),
     new BenchHotlistCommand(),
+    new BenchSearchCommand(),
+    new TokenCommand(),
+    new AuditVerifyCommand(),
 ];
 
 using var cts = new CancellationTokenSource();

@@ -15,6 +15,15 @@ public sealed class UpCommand : ICommand
         await using var stack = await LocalStack.StartServersAsync(ct);
         string key = CameraKeys.NewKey();
         await new CosmosCameraRegistry(stack.Database).UpsertAsync(new Camera { Id = "dev-cam", Name = "Development camera", Kind = CameraKind.Fixed, KeyHash = CameraKeys.Hash(key) }, ct);
+        // One development user per role, trained and approved, so every endpoint can be tried with ./alpr token.
+        var users = new CosmosUserDirectory(stack.Database);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        foreach (var role in Enum.GetValues<Alpr.Core.Access.Role>())
+            await users.UpsertAsync(new Alpr.Core.Access.AlprUser
+            {
+                Id = $"dev-{role.ToString().ToLowerInvariant()}", Name = $"Dev {role}", Role = role, TrainingCompletedOn = today.AddDays(-1),
+                TrainingExpiresOn = today.AddYears(1), ApprovedBy = "alpr up", ApprovedAt = DateTimeOffset.UtcNow,
+            }, ct);
         await stack.StartAppAsync(args.Get("configuration", "Release"), ct);
 
         Console.WriteLine($"""
@@ -23,7 +32,8 @@ public sealed class UpCommand : ICommand
             Azurite               {stack.Azurite.ConnectionString}
             Cosmos DB server      {stack.Cosmos.Endpoint} (database "alpr", emulator key)
             Event Grid topic      {stack.EventGrid.Endpoint} (aeg-sas-key: {stack.EventGrid.Key})
-            dev signing key       .alpr/dev-signing-key (issue user tokens with ./alpr token)
+            users                 dev-officer, dev-captain, dev-auditor, ... (one per role): ./alpr token --user dev-captain
+            audit chain           ./alpr audit verify --endpoint {stack.Cosmos.Endpoint} --key {Alpr.LocalServers.CosmosServer.Key}
             Ctrl-C stops everything.
             """);
         try { await Task.Delay(Timeout.Infinite, ct); } catch (OperationCanceledException) { }
