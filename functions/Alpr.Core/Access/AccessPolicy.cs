@@ -16,7 +16,8 @@ public static class AccessPolicy
         [Role.Sergeant] = Set(Investigate, RequestRelease, PlaceEvidenceHold, ManageHotlists),
         [Role.Lieutenant] = Set(Investigate, RequestRelease, PlaceEvidenceHold, ReleaseEvidenceHold, ManageHotlists, ExportReads),
         [Role.Captain] = Set(Investigate, RequestRelease, PlaceEvidenceHold, ReleaseEvidenceHold, ManageHotlists, ExportReads, ApproveRelease),
-        [Role.Chief] = Set(Investigate, RequestRelease, PlaceEvidenceHold, ReleaseEvidenceHold, ManageHotlists, ExportReads, ApproveRelease, ViewReports, ViewAuditLog),
+        // The chief receives the quarterly reports (Palm Springs 430.4(h)); the raw access log stays with auditors and the administrator.
+        [Role.Chief] = Set(Investigate, RequestRelease, PlaceEvidenceHold, ReleaseEvidenceHold, ManageHotlists, ExportReads, ApproveRelease, ViewReports),
         [Role.Dispatcher] = Set([ViewAlerts, VerifyAlerts, ViewRead, ViewImage]),
         [Role.CrimeAnalyst] = Set([SearchReads, ViewRead, ViewImage, ViewAlerts, ExportReads], RequestRelease),
         [Role.CommunityServiceOfficer] = Set([ViewAlerts, ViewRead, ViewImage]),

@@ -10,7 +10,7 @@ public class AccessPolicyTests
     [InlineData(Role.Sergeant, "SearchReads ViewRead ViewImage ViewAlerts VerifyAlerts RequestRelease PlaceEvidenceHold ManageHotlists")]
     [InlineData(Role.Lieutenant, "SearchReads ViewRead ViewImage ViewAlerts VerifyAlerts RequestRelease PlaceEvidenceHold ReleaseEvidenceHold ManageHotlists ExportReads")]
     [InlineData(Role.Captain, "SearchReads ViewRead ViewImage ViewAlerts VerifyAlerts RequestRelease PlaceEvidenceHold ReleaseEvidenceHold ManageHotlists ExportReads ApproveRelease")]
-    [InlineData(Role.Chief, "SearchReads ViewRead ViewImage ViewAlerts VerifyAlerts RequestRelease PlaceEvidenceHold ReleaseEvidenceHold ManageHotlists ExportReads ApproveRelease ViewReports ViewAuditLog")]
+    [InlineData(Role.Chief, "SearchReads ViewRead ViewImage ViewAlerts VerifyAlerts RequestRelease PlaceEvidenceHold ReleaseEvidenceHold ManageHotlists ExportReads ApproveRelease ViewReports")]
     [InlineData(Role.Dispatcher, "ViewAlerts VerifyAlerts ViewRead ViewImage")]
     [InlineData(Role.CrimeAnalyst, "SearchReads ViewRead ViewImage ViewAlerts ExportReads RequestRelease")]
     [InlineData(Role.CommunityServiceOfficer, "ViewAlerts ViewRead ViewImage")]
