@@ -38,7 +38,7 @@ public sealed class OnnxPlateRecognizer : IPlateRecognizer, IDisposable
         var boxes = _detector.Detect(bitmap).OrderByDescending(b => b.Rect.Height * b.Rect.Width).Take(MaxBoxes).ToList();
         cancellationToken.ThrowIfCancellationRequested();
 
-        var crops = boxes.Select(b => Crop(bitmap, b.Rect)).ToList();
+        var crops = boxes.Select(b => Crop(bitmap, Inflate(b.Rect, bitmap, _options.CropPaddingX, _options.CropPaddingY))).ToList();
         IReadOnlyList<TextLine> lines;
         try { lines = _recognizer.Recognize(crops); }
         finally { foreach (var c in crops) c.Dispose(); }
@@ -61,7 +61,7 @@ public sealed class OnnxPlateRecognizer : IPlateRecognizer, IDisposable
                 Text = line.Text,
                 Confidence = Math.Round(line.Confidence, 4),
                 Polygon = [new(box.Rect.Left, box.Rect.Top), new(box.Rect.Right, box.Rect.Top), new(box.Rect.Right, box.Rect.Bottom), new(box.Rect.Left, box.Rect.Bottom)],
-                CropJpeg = EncodeCrop(bitmap, Inflate(box.Rect, bitmap, 0.6f)),
+                CropJpeg = EncodeCrop(bitmap, Inflate(box.Rect, bitmap, 0.6f, 0.6f)),
                 Alternatives = PlateAlternatives.From(line, line.Confidence),
                 Region = region?.Code,
                 RegionConfidence = region is null ? null : Math.Round(region.Value.Confidence, 4),
@@ -90,14 +90,15 @@ public sealed class OnnxPlateRecognizer : IPlateRecognizer, IDisposable
     private static SKBitmap Crop(SKBitmap src, SKRectI rect)
     {
         using var view = new SKBitmap();
-        src.ExtractSubset(view, Inflate(rect, src, 0.08f));
+        src.ExtractSubset(view, rect);
         return view.Copy();
     }
 
-    private static SKRectI Inflate(SKRectI r, SKBitmap src, float byHeight)
+    /// <summary>Grows a box by fractions of its height on each side (characters at the edges get cut otherwise).</summary>
+    private static SKRectI Inflate(SKRectI r, SKBitmap src, float padX, float padY)
     {
-        int m = (int)(r.Height * byHeight);
-        return new SKRectI(Math.Max(0, r.Left - m / 2), Math.Max(0, r.Top - m), Math.Min(src.Width, r.Right + m / 2), Math.Min(src.Height, r.Bottom + m));
+        int mx = (int)(r.Height * padX), my = (int)(r.Height * padY);
+        return new SKRectI(Math.Max(0, r.Left - mx), Math.Max(0, r.Top - my), Math.Min(src.Width, r.Right + mx), Math.Min(src.Height, r.Bottom + my));
     }
 
     private static byte[] EncodeCrop(SKBitmap src, SKRectI r)

@@ -14,6 +14,9 @@ public sealed class OnnxRecognizerOptions
     public long MaxImageBytes { get; set; } = Core.Recognition.ImageGuard.DefaultMaxBytes;
     /// <summary>Images with more pixels than this are refused (decompression bombs).</summary>
     public long MaxPixels { get; set; } = 40_000_000;
+    /// <summary>Padding added around a detected line before reading it, as fractions of the line's height.</summary>
+    public float CropPaddingX { get; set; } = 0.04f;
+    public float CropPaddingY { get; set; } = 0.08f;
     /// <summary>How many plates one image may yield.</summary>
     public int MaxPlates { get; set; } = 4;
 }

@@ -55,7 +55,7 @@ public sealed class BenchHotlistCommand : ICommand
         var fuzzy = Time(lookups, i => index.Match(fuzzyReads[i], "CA", alternatives[i], now));
         double readsPerS = lookups / (fuzzy.Sum() / 1e6);
         GC.KeepAlive(index);
-        return new Run(n, buildMs, Math.Round(bytesPerEntry, 1), P(exact, 0.5), P(exact, 0.99), P(fuzzy, 0.5), P(fuzzy, 0.99), Math.Round(readsPerS), index.PatternCount);
+        return new Run(n, buildMs, Math.Round(bytesPerEntry, 1), Percentile.Of(exact, 0.5, 2), Percentile.Of(exact, 0.99, 2), Percentile.Of(fuzzy, 0.5, 2), Percentile.Of(fuzzy, 0.99, 2), Math.Round(readsPerS), index.PatternCount);
     }
 
     private static double[] Time(int count, Action<int> action)
@@ -70,13 +70,6 @@ public sealed class BenchHotlistCommand : ICommand
             us[i] = (Stopwatch.GetTimestamp() - t) * 1e6 / freq;
         }
         return us;
-    }
-
-    private static double P(double[] values, double q)
-    {
-        var sorted = (double[])values.Clone();
-        Array.Sort(sorted);
-        return Math.Round(sorted[Math.Min(sorted.Length - 1, (int)(q * sorted.Length))], 2);
     }
 
     private static IEnumerable<HotlistEntry> Entries(int n, DateTimeOffset now, List<string> sample)

@@ -21,7 +21,11 @@ public sealed class BenchRecognitionCommand : ICommand
         if (dir is null || !Directory.Exists(dir)) { Console.Error.WriteLine("--data DIR (an existing folder) is required"); return 2; }
         var items = Load(dir).Take(args.GetInt("limit", int.MaxValue)).ToList();
         int threads = args.GetInt("threads", Environment.ProcessorCount);
-        using var recognizer = new OnnxPlateRecognizer(new OnnxRecognizerOptions { IntraOpThreads = threads });
+        var options = new OnnxRecognizerOptions { IntraOpThreads = threads };
+        if (args.Get("pad-x") is { } px) options.CropPaddingX = float.Parse(px, System.Globalization.CultureInfo.InvariantCulture);
+        if (args.Get("pad-y") is { } py) options.CropPaddingY = float.Parse(py, System.Globalization.CultureInfo.InvariantCulture);
+        if (args.Get("det-side") is { } ds) options.DetectorMaxSide = int.Parse(ds);
+        using var recognizer = new OnnxPlateRecognizer(options);
 
         // Warm-up: the first inference pays for graph optimisation.
         await recognizer.RecognizeAsync(await File.ReadAllBytesAsync(items[0].File, ct), ct);
@@ -47,8 +51,6 @@ public sealed class BenchRecognitionCommand : ICommand
                 if (string.Equals(best?.Region, item.State, StringComparison.OrdinalIgnoreCase)) stateRight++;
             }
         }
-        latencies.Sort();
-        double P(double q) => latencies.Count == 0 ? 0 : latencies[Math.Min(latencies.Count - 1, (int)Math.Ceiling(q * latencies.Count) - 1)];
         var summary = new
         {
             images = items.Count,
@@ -56,7 +58,7 @@ public sealed class BenchRecognitionCommand : ICommand
             exact_rate = Math.Round(exact / (double)items.Count, 4),
             found_rate = Math.Round(found / (double)items.Count, 4),
             state_rate = stateShown == 0 ? (double?)null : Math.Round(stateRight / (double)stateShown, 4),
-            latency_ms = new { p50 = Math.Round(P(0.5), 1), p95 = Math.Round(P(0.95), 1) },
+            latency_ms = new { p50 = Percentile.Of(latencies, 0.5), p95 = Percentile.Of(latencies, 0.95) },
             threads,
             engine = recognizer.Engine,
         };

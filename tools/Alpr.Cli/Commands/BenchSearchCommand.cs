@@ -43,7 +43,7 @@ public sealed class BenchSearchCommand : ICommand
                 var w = q with { Plate = null, Pattern = pattern };
                 wildcard.Add(await TimeAsync(() => search.SearchAsync(w, p => PlatePattern.Matches(pattern, p), 1000, now, ct)));
             }
-            var run = new { reads = n, exact_p50_ms = P(exact, 0.5), exact_p95_ms = P(exact, 0.95), wildcard_p50_ms = P(wildcard, 0.5), wildcard_p95_ms = P(wildcard, 0.95), ru_per_query = (double?)null };
+            var run = new { reads = n, exact_p50_ms = Percentile.Of(exact, 0.5), exact_p95_ms = Percentile.Of(exact, 0.95), wildcard_p50_ms = Percentile.Of(wildcard, 0.5), wildcard_p95_ms = Percentile.Of(wildcard, 0.95), ru_per_query = (double?)null };
             runs.Add(run);
             Console.Error.WriteLine($"{n,9:N0} reads: exact p50/p95 {run.exact_p50_ms}/{run.exact_p95_ms} ms, wildcard p50/p95 {run.wildcard_p50_ms}/{run.wildcard_p95_ms} ms");
         }
@@ -77,11 +77,5 @@ public sealed class BenchSearchCommand : ICommand
         var sw = Stopwatch.StartNew();
         await action();
         return sw.Elapsed.TotalMilliseconds;
-    }
-
-    private static double P(List<double> v, double q)
-    {
-        var s = v.Order().ToList();
-        return Math.Round(s[Math.Min(s.Count - 1, (int)(q * s.Count))], 1);
     }
 }
