@@ -7,6 +7,7 @@ using Alpr.Events;
 using Alpr.Functions.Access;
 using Alpr.Functions.Captures;
 using Alpr.Functions.Hotlists;
+using Alpr.Functions.Retention;
 using Alpr.Functions.Standalone;
 using Alpr.Hotlists;
 using Alpr.Storage;
@@ -57,6 +58,7 @@ public static class AppServices
         services.AddSingleton<ProcessCaptureFunction>();
         services.AddSingleton<IFunctionHandler>(sp => sp.GetRequiredService<ProcessCaptureFunction>());
         services.AddSingleton<IFunctionHandler, HotlistRefreshFunction>();
+        services.AddRetention(config);
 
         services.AddHostedService<StorageWarmup>();
         services.AddHostedService<HotlistWarmup>();
@@ -78,5 +80,7 @@ public static class AppServices
     public static void MapAlprEndpoints(this WebApplication app)
     {
         app.MapCaptureEndpoints();
+        app.MapRetentionEndpoints();
+        app.MapHoldEndpoints();
     }
 }
