@@ -97,7 +97,12 @@ public sealed class PurgeExecutor(
             }
             if (failed > 0) status = PurgeRunStatus.CompletedWithErrors;
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (OperationCanceledException)
+        {
+            status = PurgeRunStatus.Interrupted; // host shutdown: the next run picks up what is left
+            throw;
+        }
+        catch (Exception e)
         {
             status = PurgeRunStatus.Failed;
             errors.Enqueue($"run: {e.GetType().Name}: {Short(e.Message)}");
