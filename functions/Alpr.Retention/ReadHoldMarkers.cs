@@ -56,10 +56,9 @@ public sealed class ReadHoldMarkers(CosmosDatabase db)
     public async Task<List<HeldReadRef>> SearchAsync(string? plate, string? cameraId, DateTimeOffset from, DateTimeOffset to, int max, CancellationToken ct)
     {
         string sql = "SELECT c.id, c.pk, c.capturedAt FROM c WHERE c.docType = @t";
-        var q = new QueryDefinition("");
         if (plate is not null) sql += " AND c.plate = @plate";
         if (cameraId is not null) sql += " AND c.cameraId = @cam";
-        q = new QueryDefinition(sql).WithParameter("@t", CosmosReadStore.DocType);
+        var q = new QueryDefinition(sql).WithParameter("@t", CosmosReadStore.DocType);
         if (plate is not null) q = q.WithParameter("@plate", plate);
         if (cameraId is not null) q = q.WithParameter("@cam", cameraId);
         var list = new List<HeldReadRef>();
@@ -67,7 +66,7 @@ public sealed class ReadHoldMarkers(CosmosDatabase db)
         {
             var at = doc["capturedAt"]!.GetValue<DateTimeOffset>();
             if (at >= from && at < to) list.Add(new HeldReadRef((string)doc["id"]!, (string)doc["pk"]!));
-            if (list.Count > max) break;
+            if (list.Count > max) break; // one past the cap: the caller refuses an oversized hold
         }
         return list;
     }
