@@ -59,6 +59,7 @@ public sealed class PurgeExecutor(
         try
         {
             var candidates = await CandidatesAsync(cutoffs, onlyReadIds, ct);
+            record = record with { QueryMs = clock.ElapsedMilliseconds };
             foreach (var batch in candidates.Chunk(Math.Max(1, o.BatchSize)))
             {
                 ct.ThrowIfCancellationRequested();
@@ -136,13 +137,25 @@ public sealed class PurgeExecutor(
                     "WHERE c.docType = @t AND c.cameraKind = @k AND c.capturedAt < @bound")
                 .WithParameter("@t", CosmosReadStore.DocType).WithParameter("@k", kind.ToWire())
                 .WithParameter("@bound", PurgePlanner.PrefilterBound(cutoff));
-            await foreach (var doc in _reads.QueryDocumentsAsync(q, ct: ct))
+            await foreach (var doc in QueryAllAsync(q, ct))
             {
                 var c = ToCandidate(doc, kind);
                 if (filter is null || filter.Contains(c.ReadId)) list.Add(c);
             }
         }
         return list;
+    }
+
+    /// <summary>
+    /// Cross-partition scan asking for unbounded pages: the local Cosmos server's continuation pages make the SDK
+    /// fall back to a query plan it cannot get there ("providedRanges" null); Azure pages as usual.
+    /// </summary>
+    internal async IAsyncEnumerable<JsonObject> QueryAllAsync(QueryDefinition q, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        using var it = _reads.Container.GetItemQueryIterator<JsonObject>(q, requestOptions: new QueryRequestOptions { MaxItemCount = -1, EnableOptimisticDirectExecution = true });
+        while (it.HasMoreResults)
+            foreach (var doc in await it.ReadNextAsync(ct))
+                yield return doc;
     }
 
     internal static PurgeCandidate ToCandidate(JsonObject doc, CameraKind kind) => new(

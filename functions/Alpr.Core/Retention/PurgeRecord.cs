@@ -16,6 +16,8 @@ public sealed record PurgeRecord
     public required DateTimeOffset StartedAt { get; init; }
     public DateTimeOffset? FinishedAt { get; init; }
     public long DurationMs { get; init; }
+    /// <summary>Of which finding the candidates took (the rest is hold checks and deletes).</summary>
+    public long QueryMs { get; init; }
     public PurgeRunStatus Status { get; init; }
     public long Examined { get; init; }
     public long DeletedReads { get; init; }

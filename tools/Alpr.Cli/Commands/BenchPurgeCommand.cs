@@ -61,8 +61,10 @@ public sealed class BenchPurgeCommand : ICommand
                     && await storage.Container("captures").GetBlobClient(r.ImageBlob["captures/".Length..]).ExistsAsync(ct);
             var run = new Run(n, sw.ElapsedMilliseconds, Math.Round(n / sw.Elapsed.TotalSeconds, 1), survived, record.DeletedReads, record.DeletedBlobs, record.Failed, record.Status.ToString());
             Console.Error.WriteLine($"n={n}: {run.PurgeMs} ms, {run.ItemsPerS} items/s, deleted {run.DeletedReads} reads / {run.DeletedBlobs} blobs, held survived: {survived}");
+            Console.Error.WriteLine($"  candidate query {record.QueryMs} ms; errors: {string.Join(" | ", record.Errors.Take(3))}");
             runs.Add(run);
-            await db.Database.DeleteAsync(cancellationToken: ct);
+            try { await db.Database.DeleteAsync(cancellationToken: ct); } // frees the server's memory for the next size
+            catch (Microsoft.Azure.Cosmos.CosmosException e) { Console.Error.WriteLine($"  (could not drop the bench database: {e.StatusCode})"); }
         }
         if (runs.Count > 1)
         {
