@@ -16,7 +16,10 @@ public static class CosmosContainers
     /// <summary>ALPR users: role, training and approval (the token says who; this says what they may do).</summary>
     public const string Users = "users";
 
+    /// <summary>Workflow instances (durable-style state machines), partitioned on the instance id.</summary>
+    public const string Workflows = "workflows";
+
     public const string PartitionKeyPath = "/pk";
 
-    public static readonly IReadOnlyList<string> All = [Reads, Alerts, Cameras, Hotlists, Quarantine, Audit, Users];
+    public static readonly IReadOnlyList<string> All = [Reads, Alerts, Cameras, Hotlists, Quarantine, Audit, Users, Workflows];
 }

@@ -8,6 +8,8 @@ using Alpr.Functions.Access;
 using Alpr.Functions.Captures;
 using Alpr.Functions.Hotlists;
 using Alpr.Functions.Standalone;
+using Alpr.Functions.Workflows;
+using Alpr.Core.Workflows;
 using Alpr.Hotlists;
 using Alpr.Storage;
 using Microsoft.Extensions.Options;
@@ -58,12 +60,21 @@ public static class AppServices
         services.AddSingleton<IFunctionHandler>(sp => sp.GetRequiredService<ProcessCaptureFunction>());
         services.AddSingleton<IFunctionHandler, HotlistRefreshFunction>();
 
+        services.Configure<WorkflowOptions>(config.GetSection("Workflows"));
+        services.AddAdapter<IWorkflowStore, CosmosWorkflowStore>();
+        services.AddAdapter<IWorkflowStepQueue, WorkflowStepQueue>();
+        services.AddSingleton<WorkflowEngine>();
+        services.AddSingleton<WorkflowStepRunner>();
+        services.AddSingleton<IFunctionHandler, WorkflowStepsFunction>();
+        services.AddSingleton<IFunctionHandler, WorkflowTimeoutsFunction>();
+
         services.AddHostedService<StorageWarmup>();
         services.AddHostedService<HotlistWarmup>();
         if (config.GetValue<bool>("Standalone:Enabled"))
         {
             services.AddHostedService<PendingCaptureLoop>();
             services.AddHostedService<TimerLoop>();
+            services.AddHostedService<WorkflowStepLoop>();
         }
         return services;
     }
@@ -78,5 +89,6 @@ public static class AppServices
     public static void MapAlprEndpoints(this WebApplication app)
     {
         app.MapCaptureEndpoints();
+        app.MapWorkflowEndpoints();
     }
 }
