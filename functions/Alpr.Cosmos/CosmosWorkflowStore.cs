@@ -28,8 +28,7 @@ public sealed class CosmosWorkflowStore(CosmosDatabase db) : IWorkflowStore
             .WithParameter("@t", DocType).WithParameter("@now", AsStored(now)), max, ct);
 
     public Task<IReadOnlyList<string>> StalledAsync(DateTimeOffset before, int max, CancellationToken ct = default) =>
-        IdsAsync(new QueryDefinition("SELECT c.id FROM c WHERE c.docType = @t AND ARRAY_LENGTH(c.pendingSteps) > 0 AND c.lastUpdatedAt < @before " +
-            "AND (c.runtimeStatus = 'pending' OR c.runtimeStatus = 'running')")
+        IdsAsync(new QueryDefinition("SELECT c.id FROM c WHERE c.docType = @t AND ARRAY_LENGTH(c.pendingSteps) > 0 AND c.lastUpdatedAt < @before")
             .WithParameter("@t", DocType).WithParameter("@before", AsStored(before)), max, ct);
 
     /// <summary>Exactly as System.Text.Json writes a UTC DateTimeOffset, so string order is time order.</summary>

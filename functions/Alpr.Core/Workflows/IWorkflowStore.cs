@@ -11,7 +11,7 @@ public interface IWorkflowStore
     Task<bool> ReplaceAsync(WorkflowInstance instance, string version, CancellationToken ct = default);
     /// <summary>Non-terminal instances whose timeout is due.</summary>
     Task<IReadOnlyList<string>> DueAsync(DateTimeOffset now, int max, CancellationToken ct = default);
-    /// <summary>Non-terminal instances with pending steps not touched since <paramref name="before"/> (lost enqueues).</summary>
+    /// <summary>Instances (ended ones too: final notifications) with pending steps not touched since <paramref name="before"/> (lost enqueues).</summary>
     Task<IReadOnlyList<string>> StalledAsync(DateTimeOffset before, int max, CancellationToken ct = default);
 }
 

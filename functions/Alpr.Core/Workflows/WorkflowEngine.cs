@@ -40,13 +40,14 @@ public sealed class WorkflowEngine(IEnumerable<IWorkflowDefinition> definitions,
             var stored = await store.ReadAsync(id, ct);
             if (stored is null) return new RaiseOutcome(RaiseResult.NotFound);
             var current = stored.Instance;
-            if (current.IsTerminal) return new RaiseOutcome(RaiseResult.Gone, $"instance is {current.RuntimeStatus}", current);
             string? completedStep = e.Name.StartsWith("step:", StringComparison.Ordinal) ? e.Name[5..] : null;
             if (completedStep is not null && !current.PendingSteps.Contains(completedStep))
                 return new RaiseOutcome(RaiseResult.Refused, $"step {completedStep} is not pending (done already)", current);
+            // An ended instance may still have its final steps (notifications) pending; their completion only clears them.
+            if (current.IsTerminal && completedStep is null) return new RaiseOutcome(RaiseResult.Gone, $"instance is {current.RuntimeStatus}", current);
             var now = time.GetUtcNow();
-            var decision = _definitions.TryGetValue(current.Name, out var def)
-                ? def.On(current, e, now)
+            var decision = current.IsTerminal ? WorkflowDecision.To(current)
+                : _definitions.TryGetValue(current.Name, out var def) ? def.On(current, e, now)
                 : WorkflowDecision.Refuse($"no workflow named {current.Name}");
             if (decision.Instance is null) return new RaiseOutcome(RaiseResult.Refused, decision.Refusal, current);
 
@@ -61,14 +62,14 @@ public sealed class WorkflowEngine(IEnumerable<IWorkflowDefinition> definitions,
     }
 
     /// <summary>
-    /// Runs one queued step. A step no longer pending (done already, or the instance ended) is skipped: that is
+    /// Runs one queued step. A step no longer pending (done already, or the instance failed) is skipped: that is
     /// what makes a redelivered message harmless. On success the step's completion is raised as an event.
     /// </summary>
     public async Task<string> RunStepAsync(WorkflowStep step, IWorkflowStepHandler handler, CancellationToken ct = default)
     {
         var stored = await store.ReadAsync(step.InstanceId, ct);
         if (stored is null) return "instance not found";
-        if (stored.Instance.IsTerminal || !stored.Instance.PendingSteps.Contains(step.Step)) return "already done";
+        if (!stored.Instance.PendingSteps.Contains(step.Step)) return "already done";
         var payload = await handler.RunAsync(stored.Instance, ct);
         var outcome = await RaiseAsync(step.InstanceId, new WorkflowEvent(WorkflowEvent.StepCompleted(step.Step), payload, "step"), ct);
         return outcome.Result == RaiseResult.Accepted ? "completed" : $"completion not applied: {outcome.Result} {outcome.Refusal}";
@@ -101,7 +102,7 @@ public sealed class WorkflowEngine(IEnumerable<IWorkflowDefinition> definitions,
         foreach (var id in await store.StalledAsync(now - stallAfter, 100, ct))
         {
             var stored = await store.ReadAsync(id, ct);
-            if (stored is null || stored.Instance.IsTerminal || stored.Instance.PendingSteps.Count == 0) continue;
+            if (stored is null || stored.Instance.PendingSteps.Count == 0) continue;
             // Touch it first (ETag-guarded) so two sweepers do not both re-enqueue; duplicates would be harmless anyway.
             var touched = stored.Instance.WithHistory(now, "StepsRequeued", string.Join(",", stored.Instance.PendingSteps));
             if (!await store.ReplaceAsync(touched, stored.Version, ct)) continue;
