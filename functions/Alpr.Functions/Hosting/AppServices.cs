@@ -9,6 +9,7 @@ using Alpr.Functions.Captures;
 using Alpr.Functions.Hotlists;
 using Alpr.Functions.Standalone;
 using Alpr.Functions.Workflows;
+using Alpr.Functions.Releases;
 using Alpr.Core.Workflows;
 using Alpr.Hotlists;
 using Alpr.Storage;
@@ -68,6 +69,8 @@ public static class AppServices
         services.AddSingleton<IFunctionHandler, WorkflowStepsFunction>();
         services.AddSingleton<IFunctionHandler, WorkflowTimeoutsFunction>();
 
+        services.AddAlprReleases(config);
+
         services.AddHostedService<StorageWarmup>();
         services.AddHostedService<HotlistWarmup>();
         if (config.GetValue<bool>("Standalone:Enabled"))
@@ -90,5 +93,6 @@ public static class AppServices
     {
         app.MapCaptureEndpoints();
         app.MapWorkflowEndpoints();
+        app.MapReleaseEndpoints();
     }
 }
