@@ -21,7 +21,10 @@ public static class CosmosContainers
     /// <summary>Purge run records, partitioned by UTC start day, plus the purge lease.</summary>
     public const string Purges = "purges";
 
+    /// <summary>Workflow instances (durable-style state machines), partitioned on the instance id.</summary>
+    public const string Workflows = "workflows";
+
     public const string PartitionKeyPath = "/pk";
 
-    public static readonly IReadOnlyList<string> All = [Reads, Alerts, Cameras, Hotlists, Quarantine, Audit, Users, Holds, Purges];
+    public static readonly IReadOnlyList<string> All = [Reads, Alerts, Cameras, Hotlists, Quarantine, Audit, Users, Holds, Purges, Workflows];
 }

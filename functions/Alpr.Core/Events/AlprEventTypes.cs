@@ -6,6 +6,11 @@ public static class AlprEventTypes
     public const string Source = "/alpr";
     public const string PlateRead = "Alpr.PlateRead";
     public const string HotlistHit = "Alpr.HotlistHit";
+    public const string ReleaseRequested = "Alpr.Release.Requested";
+    public const string ReleaseApproved = "Alpr.Release.Approved";
+    public const string ReleaseDenied = "Alpr.Release.Denied";
+    public const string ReleaseExpired = "Alpr.Release.Expired";
+    public const string ReleaseFulfilled = "Alpr.Release.Fulfilled";
 }
 
 /// <summary>An event ready to publish. The id is deterministic so a replayed capture publishes the same ids.</summary>

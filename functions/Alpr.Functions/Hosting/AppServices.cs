@@ -9,6 +9,9 @@ using Alpr.Functions.Captures;
 using Alpr.Functions.Hotlists;
 using Alpr.Functions.Retention;
 using Alpr.Functions.Standalone;
+using Alpr.Functions.Workflows;
+using Alpr.Functions.Releases;
+using Alpr.Core.Workflows;
 using Alpr.Hotlists;
 using Alpr.Storage;
 using Microsoft.Extensions.Options;
@@ -60,12 +63,23 @@ public static class AppServices
         services.AddSingleton<IFunctionHandler, HotlistRefreshFunction>();
         services.AddRetention(config);
 
+        services.Configure<WorkflowOptions>(config.GetSection("Workflows"));
+        services.AddAdapter<IWorkflowStore, CosmosWorkflowStore>();
+        services.AddAdapter<IWorkflowStepQueue, WorkflowStepQueue>();
+        services.AddSingleton<WorkflowEngine>();
+        services.AddSingleton<WorkflowStepRunner>();
+        services.AddSingleton<IFunctionHandler, WorkflowStepsFunction>();
+        services.AddSingleton<IFunctionHandler, WorkflowTimeoutsFunction>();
+
+        services.AddAlprReleases(config);
+
         services.AddHostedService<StorageWarmup>();
         services.AddHostedService<HotlistWarmup>();
         if (config.GetValue<bool>("Standalone:Enabled"))
         {
             services.AddHostedService<PendingCaptureLoop>();
             services.AddHostedService<TimerLoop>();
+            services.AddHostedService<WorkflowStepLoop>();
         }
         return services;
     }
@@ -82,5 +96,7 @@ public static class AppServices
         app.MapCaptureEndpoints();
         app.MapRetentionEndpoints();
         app.MapHoldEndpoints();
+        app.MapWorkflowEndpoints();
+        app.MapReleaseEndpoints();
     }
 }
