@@ -16,7 +16,15 @@ public static class CosmosContainers
     /// <summary>ALPR users: role, training and approval (the token says who; this says what they may do).</summary>
     public const string Users = "users";
 
+    /// <summary>Evidence holds and their held-read index, partitioned by hold id.</summary>
+    public const string Holds = "holds";
+    /// <summary>Purge run records, partitioned by UTC start day, plus the purge lease.</summary>
+    public const string Purges = "purges";
+
+    /// <summary>Workflow instances (durable-style state machines), partitioned on the instance id.</summary>
+    public const string Workflows = "workflows";
+
     public const string PartitionKeyPath = "/pk";
 
-    public static readonly IReadOnlyList<string> All = [Reads, Alerts, Cameras, Hotlists, Quarantine, Audit, Users];
+    public static readonly IReadOnlyList<string> All = [Reads, Alerts, Cameras, Hotlists, Quarantine, Audit, Users, Holds, Purges, Workflows];
 }

@@ -14,6 +14,7 @@ public sealed class StorageOptions
     public string CropsContainer { get; set; } = "crops";
     public string QuarantineContainer { get; set; } = "quarantine";
     public string PendingCaptureQueue { get; set; } = "capture-pending";
+    public string WorkflowStepQueue { get; set; } = "workflow-steps";
 
     /// <summary>How long a camera's upload URL is valid.</summary>
     public TimeSpan UploadSasValidity { get; set; } = TimeSpan.FromMinutes(5);

@@ -12,6 +12,7 @@ ICommand[] commands =
     new BenchSearchCommand(),
     new TokenCommand(),
     new AuditVerifyCommand(),
+    new BenchPurgeCommand(),
 ];
 
 using var cts = new CancellationTokenSource();

@@ -11,6 +11,11 @@ public static class AlprEventTypes
     public const string HitCorrected = "Alpr.HotlistHit.Corrected";
     /// <summary>A capture was processed and no plate was found in it (camera-health signal; no plate data).</summary>
     public const string CaptureWithoutPlate = "Alpr.CaptureWithoutPlate";
+    public const string ReleaseRequested = "Alpr.Release.Requested";
+    public const string ReleaseApproved = "Alpr.Release.Approved";
+    public const string ReleaseDenied = "Alpr.Release.Denied";
+    public const string ReleaseExpired = "Alpr.Release.Expired";
+    public const string ReleaseFulfilled = "Alpr.Release.Fulfilled";
 }
 
 /// <summary>An event ready to publish. The id is deterministic so a replayed capture publishes the same ids.</summary>

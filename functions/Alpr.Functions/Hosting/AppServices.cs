@@ -11,7 +11,11 @@ using Alpr.Functions.AuditLog;
 using Alpr.Functions.Reads;
 using Alpr.Functions.Captures;
 using Alpr.Functions.Hotlists;
+using Alpr.Functions.Retention;
 using Alpr.Functions.Standalone;
+using Alpr.Functions.Workflows;
+using Alpr.Functions.Releases;
+using Alpr.Core.Workflows;
 using Alpr.Hotlists;
 using Alpr.Storage;
 using Microsoft.Extensions.Options;
@@ -68,6 +72,17 @@ public static class AppServices
         services.AddSingleton<IFunctionHandler>(sp => sp.GetRequiredService<ProcessCaptureFunction>());
         services.AddSingleton<HotlistRefreshFunction>();
         services.AddSingleton<IFunctionHandler>(sp => sp.GetRequiredService<HotlistRefreshFunction>());
+        services.AddRetention(config);
+
+        services.Configure<WorkflowOptions>(config.GetSection("Workflows"));
+        services.AddAdapter<IWorkflowStore, CosmosWorkflowStore>();
+        services.AddAdapter<IWorkflowStepQueue, WorkflowStepQueue>();
+        services.AddSingleton<WorkflowEngine>();
+        services.AddSingleton<WorkflowStepRunner>();
+        services.AddSingleton<IFunctionHandler, WorkflowStepsFunction>();
+        services.AddSingleton<IFunctionHandler, WorkflowTimeoutsFunction>();
+
+        services.AddAlprReleases(config);
 
         services.AddHostedService<StorageWarmup>();
         services.AddHostedService<HotlistWarmup>();
@@ -75,6 +90,7 @@ public static class AppServices
         {
             services.AddHostedService<PendingCaptureLoop>();
             services.AddHostedService<TimerLoop>();
+            services.AddHostedService<WorkflowStepLoop>();
         }
         return services;
     }
@@ -93,5 +109,9 @@ public static class AppServices
         app.MapAlertEndpoints();
         app.MapReadEndpoints();
         app.MapAuditEndpoints();
+        app.MapRetentionEndpoints();
+        app.MapHoldEndpoints();
+        app.MapWorkflowEndpoints();
+        app.MapReleaseEndpoints();
     }
 }
