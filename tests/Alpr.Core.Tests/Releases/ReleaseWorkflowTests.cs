@@ -115,4 +115,13 @@ public class ReleaseWorkflowTests
         Assert.Equal(["publish:Requested", "publish:Approved", "export"], steps);
         Assert.Equal("policy:rule", Status(i).Decision!.By);
     }
+
+    [Fact]
+    public void With_no_eligible_approver_the_request_fails_closed_instead_of_waiting_for_nobody()
+    {
+        var i = Start(File(PolicyOutcome.NeedsApproval), out var steps);
+        Assert.Equal(WorkflowRuntimeStatus.Failed, i.RuntimeStatus);
+        Assert.Equal("no-approver", i.State);
+        Assert.Equal(["publish:Requested"], steps);
+    }
 }

@@ -7,10 +7,12 @@ import { join } from 'node:path';
 
 const [link, comment] = process.argv.slice(2);
 const profile = mkdtempSync(join(tmpdir(), 'alpr-chromium-'));
-const browser = await chromium.launch({
+// A fresh profile directory per run (playwright takes it as the persistent context's user-data-dir).
+const browser = await chromium.launchPersistentContext(profile, {
   executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+  headless: true,
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-         '--disable-component-update', '--disable-sync', `--user-data-dir=${profile}`],
+         '--disable-component-update', '--disable-sync'],
 });
 try {
   const page = await browser.newPage();
