@@ -6,7 +6,7 @@ param agencyTimeZone string
 
 var blobContainers = [ 'captures', 'crops', 'quarantine', 'hotlist-feeds', 'evidence', 'exports', 'reports', 'deployments' ]
 var queues = [ 'capture-pending', 'workflow-steps' ]
-var cosmosContainers = [ 'reads', 'alerts', 'cameras', 'hotlists', 'quarantine', 'audit', 'users', 'workflows' ]
+var cosmosContainers = [ 'reads', 'alerts', 'cameras', 'hotlists', 'quarantine', 'audit', 'users', 'holds', 'purges', 'workflows' ]
 var roles = {
   storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
   storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
