@@ -34,6 +34,8 @@ public sealed class CosmosDatabase : IDisposable
 
     public Container Container(string name) => Database.GetContainer(name);
 
+    public CosmosClient Client => _client;
+
     /// <summary>Local runs create what infra/main.bicep creates in Azure.</summary>
     public async Task EnsureCreatedAsync(CancellationToken ct = default)
     {

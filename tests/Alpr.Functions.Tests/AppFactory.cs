@@ -21,7 +21,7 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     public string Suffix { get; } = Guid.NewGuid().ToString("N")[..10];
     public string SigningKey { get; } = DevTokens.NewSigningKey();
 
-    private AppFactory(LocalServices servers, IDictionary<string, string?> overrides)
+    private AppFactory(LocalServices servers, string database, IDictionary<string, string?> overrides)
     {
         Servers = servers;
         _settings = new Dictionary<string, string?>
@@ -35,7 +35,7 @@ public sealed class AppFactory : WebApplicationFactory<Program>
             ["Storage:PendingCaptureQueue"] = "pending" + Suffix,
             ["Cosmos:Endpoint"] = servers.Cosmos.Endpoint,
             ["Cosmos:Key"] = Alpr.LocalServers.CosmosServer.Key,
-            ["Cosmos:Database"] = "db" + Suffix,
+            ["Cosmos:Database"] = database,
             ["Cosmos:AcceptLocalServerCertificate"] = "true",
             ["EventGrid:TopicEndpoint"] = servers.EventGrid.Endpoint.ToString(),
             ["EventGrid:Key"] = servers.EventGrid.Key,
@@ -47,7 +47,8 @@ public sealed class AppFactory : WebApplicationFactory<Program>
 
     public static async Task<AppFactory> CreateAsync(IDictionary<string, string?>? overrides = null)
     {
-        var factory = new AppFactory(await LocalServices.GetAsync(), overrides ?? new Dictionary<string, string?>());
+        var servers = await LocalServices.GetAsync();
+        var factory = new AppFactory(servers, await LocalCosmos.UsableDatabaseNameAsync(servers, "db"), overrides ?? new Dictionary<string, string?>());
         factory.CreateClient().Dispose(); // start the host (creates containers, loads hotlists)
         return factory;
     }
