@@ -26,7 +26,8 @@ public static class LocalCosmos
         {
             string name = prefix + Guid.NewGuid().ToString("N")[..12];
             var created = await probe.Client.CreateDatabaseIfNotExistsAsync(name);
-            string rid = created.Resource.SelfLink["dbs/".Length..].TrimEnd('/');
+            // Self link "/dbs/{rid}/" (or without the slashes): the rid is what lies between "dbs/" and the end.
+            string rid = created.Resource.SelfLink.Trim('/')["dbs/".Length..];
             if (!rid.Contains('/') && !rid.Contains('+')) return name;
         }
         throw new InvalidOperationException("the local Cosmos server gave no routable database id in 10 tries");
