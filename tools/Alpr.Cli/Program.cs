@@ -1,8 +1,10 @@
 using Alpr.Cli;
+using Alpr.Cli.Commands;
 
 // Every sub-command, one file each under Commands/. Add new ones here.
 ICommand[] commands =
 [
+    new BenchRecognitionCommand(),
 ];
 
 using var cts = new CancellationTokenSource();

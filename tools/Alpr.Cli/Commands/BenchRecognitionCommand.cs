@@ -1,0 +1,119 @@
+using System.Diagnostics;
+using Alpr.Core.Plates;
+using Alpr.Core.Recognition;
+using Alpr.Recognition;
+
+namespace Alpr.Cli.Commands;
+
+/// <summary>./alpr bench recognition --data DIR [--json FILE] [--threads N] [--baseline] [--limit N]</summary>
+public sealed class BenchRecognitionCommand : ICommand
+{
+    public string Path => "bench recognition";
+    public string Summary => "plate recognition accuracy and latency on an openalpr-layout folder";
+
+    private sealed record Sample(string File, string Expected, string? State);
+    private sealed record Outcome(string File, string Expected, string Got, double Confidence, bool Exact, bool Found, string? State, string? GotState, double Ms);
+
+    public async Task<int> RunAsync(CommandArgs args, CancellationToken ct)
+    {
+        string? data = args.Get("data");
+        if (data is null || !Directory.Exists(data)) { Console.Error.WriteLine("--data DIR is required (openalpr layout)"); return 2; }
+        int threads = args.GetInt("threads", 2);
+        int limit = args.GetInt("limit", int.MaxValue);
+        var samples = Load(data).Take(limit).ToList();
+        if (samples.Count == 0) { Console.Error.WriteLine($"no labelled images in {data}"); return 2; }
+
+        using var tuned = new OnnxPlateRecognizer(new OnnxRecognizerOptions { IntraOpThreads = threads, ModelDirectory = args.Get("models") });
+        var main = await RunAsync(tuned, data, samples, ct);
+        object? baseline = null;
+        double? ratio = null;
+        if (args.Has("baseline"))
+        {
+            using var plain = new OnnxPlateRecognizer(new OnnxRecognizerOptions
+            { IntraOpThreads = threads, ModelDirectory = args.Get("models"), Straightforward = true, DetectorMaxSide = 960, Engine = "onnx-ppocrv4-baseline" });
+            var b = await RunAsync(plain, data, samples, ct);
+            baseline = Summarize(b, threads, plain.Engine, samples);
+            ratio = Math.Round(Pct(b.Select(o => o.Ms), 50) / Math.Max(1e-9, Pct(main.Select(o => o.Ms), 50)), 2);
+        }
+        var summary = Summarize(main, threads, tuned.Engine, samples);
+        Console.WriteLine($"{"file",-44} {"expected",-10} {"got",-10} conf");
+        foreach (var o in main.Where(o => !o.Exact))
+            Console.WriteLine($"{o.File,-44} {o.Expected,-10} {o.Got,-10} {o.Confidence:0.00}");
+        await JsonOutput.WriteAsync(new
+        {
+            summary.Images, summary.Exact, summary.ExactRate, summary.FoundRate, summary.StateRate, summary.StateImages,
+            summary.LatencyMs, summary.Threads, summary.Engine, Data = System.IO.Path.GetFullPath(data),
+            Baseline = baseline, SpeedRatioBaselineOverTuned = ratio,
+        }, args.Get("json"), ct);
+        Console.Error.WriteLine($"exact {summary.Exact}/{summary.Images} ({summary.ExactRate:P1}), found {summary.FoundRate:P1}, p50 {summary.LatencyMs.P50} ms"
+            + (baseline is Result br ? $"; baseline exact {br.ExactRate:P1} p50 {br.LatencyMs.P50} ms, ratio {ratio}" : ""));
+        return 0;
+    }
+
+    private sealed record Latency(double P50, double P95, double Mean);
+    private sealed record Result(int Images, int Exact, double ExactRate, double FoundRate, double? StateRate, int StateImages, Latency LatencyMs, int Threads, string Engine);
+
+    private static Result Summarize(List<Outcome> o, int threads, string engine, List<Sample> samples)
+    {
+        var withState = o.Where(x => !string.IsNullOrEmpty(x.State)).ToList();
+        var ms = o.Select(x => x.Ms).ToList();
+        return new Result(o.Count, o.Count(x => x.Exact), Math.Round((double)o.Count(x => x.Exact) / o.Count, 4),
+            Math.Round((double)o.Count(x => x.Found) / o.Count, 4),
+            withState.Count == 0 ? null : Math.Round((double)withState.Count(x => string.Equals(x.State, x.GotState, StringComparison.OrdinalIgnoreCase)) / withState.Count, 4),
+            withState.Count, new Latency(Math.Round(Pct(ms, 50), 1), Math.Round(Pct(ms, 95), 1), Math.Round(ms.Average(), 1)), threads, engine);
+    }
+
+    private static double Pct(IEnumerable<double> values, double p)
+    {
+        var s = values.OrderBy(v => v).ToList();
+        if (s.Count == 0) return 0;
+        double idx = p / 100 * (s.Count - 1);
+        int lo = (int)Math.Floor(idx), hi = (int)Math.Ceiling(idx);
+        return s[lo] + (s[hi] - s[lo]) * (idx - lo);
+    }
+
+    private static async Task<List<Outcome>> RunAsync(IPlateRecognizer rec, string dir, List<Sample> samples, CancellationToken ct)
+    {
+        // warm-up so the first image does not carry session initialisation
+        await rec.RecognizeAsync(await File.ReadAllBytesAsync(System.IO.Path.Combine(dir, samples[0].File), ct), ct);
+        var list = new List<Outcome>();
+        foreach (var s in samples)
+        {
+            var bytes = await File.ReadAllBytesAsync(System.IO.Path.Combine(dir, s.File), ct);
+            var sw = Stopwatch.StartNew();
+            RecognitionResult r;
+            try { r = await rec.RecognizeAsync(bytes, ct); }
+            catch (ImageRejectedException e) { Console.Error.WriteLine($"{s.File}: rejected {e.Reason}"); r = new RecognitionResult(0, 0, []); }
+            double ms = sw.Elapsed.TotalMilliseconds;
+            var best = r.Plates.FirstOrDefault();
+            string got = PlateText.Normalize(best?.Text);
+            string exp = PlateText.Normalize(s.Expected);
+            bool found = r.Plates.Any(p => PlateText.Normalize(p.Text) == exp || p.Alternatives.Any(a => PlateText.Normalize(a.Text) == exp));
+            list.Add(new Outcome(s.File, exp, got, best?.Confidence ?? 0, got == exp, found, s.State, best?.Region, ms));
+        }
+        return list;
+    }
+
+    private static IEnumerable<Sample> Load(string dir)
+    {
+        string csv = System.IO.Path.Combine(dir, "groundtruth.csv");
+        if (File.Exists(csv))
+        {
+            foreach (var line in File.ReadLines(csv))
+            {
+                var p = line.Split(',');
+                if (p.Length < 3 || !File.Exists(System.IO.Path.Combine(dir, p[0]))) continue;
+                yield return new Sample(p[0], p[2].Trim(), p[1].Trim().ToUpperInvariant());
+            }
+            yield break;
+        }
+        foreach (var txt in Directory.EnumerateFiles(dir, "*.txt").OrderBy(f => f, StringComparer.Ordinal))
+        {
+            var first = File.ReadLines(txt).FirstOrDefault(l => l.Trim().Length > 0);
+            if (first is null) continue;
+            var p = first.Split('\t');
+            if (p.Length < 6 || !File.Exists(System.IO.Path.Combine(dir, p[0]))) continue;
+            yield return new Sample(p[0], p[5].Trim(), null);
+        }
+    }
+}
