@@ -74,8 +74,10 @@ public sealed class OnnxPlateRecognizer : IPlateRecognizer, IDisposable
         for (int i = 0; i < reads.Count; i++)
         {
             var q = quads[i]; var r = reads[i];
-            lines.Add(new TextLine(r.Text, r.Confidence, q.CenterX, q.CenterY, q.Width, q.Height, r.Alternatives));
+            lines.Add(new TextLine(ConfusableRules.Apply(r.Text), r.Confidence, q.CenterX, q.CenterY, q.Width, q.Height, r.Alternatives.Select(a => (ConfusableRules.Apply(a.Text), a.Confidence)).Where(a => a.Item1 != ConfusableRules.Apply(r.Text)).Distinct().ToList()));
         }
+        if (_options.Trace is { } trace)
+            foreach (var l in lines) trace($"  line '{l.Text}' conf {l.Confidence:0.00} at ({l.CenterX:0},{l.CenterY:0}) {l.Width:0}x{l.Height:0} score {PlateChooser.ScoreLine(l, lines):0.00}");
         IReadOnlyList<PlateChoice> choices = _options.Straightforward
             ? lines.Where(l => l.Text.Length is >= 4 and <= 8 && l.Text.Any(char.IsAsciiDigit))
                    .OrderByDescending(l => l.Confidence).Select(l => new PlateChoice(l, l.Confidence)).Take(1).ToList()

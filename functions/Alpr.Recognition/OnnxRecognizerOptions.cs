@@ -9,7 +9,7 @@ public sealed class OnnxRecognizerOptions
     /// <summary>Threads ONNX Runtime uses inside one model run.</summary>
     public int IntraOpThreads { get; set; } = 2;
     /// <summary>Longest side of the image given to the text detector (rounded to a multiple of 32).</summary>
-    public int DetectorMaxSide { get; set; } = 640;
+    public int DetectorMaxSide { get; set; } = 960;
     /// <summary>Images smaller than this are upscaled for detection (plate crops).</summary>
     public int DetectorMinSide { get; set; } = 320;
     /// <summary>Uploads above this many bytes are rejected before decoding.</summary>
@@ -30,4 +30,6 @@ public sealed class OnnxRecognizerOptions
     /// <summary>Lowest plate score (text pattern + confidence + shape) reported as a plate.</summary>
     public double MinPlateScore { get; set; } = 0.6;
     public string Engine { get; set; } = "onnx-ppocrv4";
+    /// <summary>Optional diagnostics sink: every text line read and its plate score.</summary>
+    public Action<string>? Trace { get; set; }
 }

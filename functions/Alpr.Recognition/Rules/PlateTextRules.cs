@@ -18,6 +18,13 @@ public static class PlateTextRules
         "PASSENGER", "GOVERNMENT", "OFFICIAL", "HISTORIC", "VETERAN", "UNIVERSITY", "COLLEGE", "EXPIRES", "ISLAND", "OCEAN",
     ];
 
+    private static bool LooksLikeDate(string d)
+    {
+        // yyyymm / yyyymmdd with a plausible month
+        int month = (d[4] - '0') * 10 + (d[5] - '0');
+        return month is >= 1 and <= 12;
+    }
+
     /// <summary>Upper-case A–Z0–9 of a raw read (same normal form as <see cref="PlateText.Normalize"/>).</summary>
     public static string Normalize(string? raw) => PlateText.Normalize(raw);
 
@@ -31,6 +38,8 @@ public static class PlateTextRules
         if (n < 2 || n > 9) return -1;
         int digits = 0, letters = 0;
         foreach (char c in normalized) { if (char.IsAsciiDigit(c)) digits++; else letters++; }
+        if (letters == 0 && n >= 8) return -1; // timestamps and date stickers (20140508)
+        if (letters == 0 && n >= 6 && (normalized.StartsWith("19", StringComparison.Ordinal) || normalized.StartsWith("20", StringComparison.Ordinal)) && LooksLikeDate(normalized)) return -0.5;
         if (digits == 0)
         {
             if (UsStates.IsStateWord(normalized)) return -1;

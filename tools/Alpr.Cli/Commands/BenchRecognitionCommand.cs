@@ -23,8 +23,8 @@ public sealed class BenchRecognitionCommand : ICommand
         var samples = Load(data).Take(limit).ToList();
         if (samples.Count == 0) { Console.Error.WriteLine($"no labelled images in {data}"); return 2; }
 
-        using var tuned = new OnnxPlateRecognizer(new OnnxRecognizerOptions { IntraOpThreads = threads, ModelDirectory = args.Get("models") });
-        var main = await RunAsync(tuned, data, samples, ct);
+        using var tuned = new OnnxPlateRecognizer(new OnnxRecognizerOptions { IntraOpThreads = threads, ModelDirectory = args.Get("models"), DetectorMaxSide = args.GetInt("det-side", 960), Trace = args.Has("trace") ? Console.Error.WriteLine : null });
+        var main = await RunAsync(tuned, data, samples, ct, args.Has("trace"));
         object? baseline = null;
         double? ratio = null;
         if (args.Has("baseline"))
@@ -72,25 +72,29 @@ public sealed class BenchRecognitionCommand : ICommand
         return s[lo] + (s[hi] - s[lo]) * (idx - lo);
     }
 
-    private static async Task<List<Outcome>> RunAsync(IPlateRecognizer rec, string dir, List<Sample> samples, CancellationToken ct)
+    private static async Task<List<Outcome>> RunAsync(IPlateRecognizer rec, string dir, List<Sample> samples, CancellationToken ct, bool trace = false)
     {
         // warm-up so the first image does not carry session initialisation
         await rec.RecognizeAsync(await File.ReadAllBytesAsync(System.IO.Path.Combine(dir, samples[0].File), ct), ct);
         var list = new List<Outcome>();
+        double detMs = 0, recMs = 0;
         foreach (var s in samples)
         {
             var bytes = await File.ReadAllBytesAsync(System.IO.Path.Combine(dir, s.File), ct);
+            if (trace) Console.Error.WriteLine($"{s.File} expected {s.Expected}");
             var sw = Stopwatch.StartNew();
             RecognitionResult r;
             try { r = await rec.RecognizeAsync(bytes, ct); }
             catch (ImageRejectedException e) { Console.Error.WriteLine($"{s.File}: rejected {e.Reason}"); r = new RecognitionResult(0, 0, []); }
             double ms = sw.Elapsed.TotalMilliseconds;
+            detMs += OnnxPlateRecognizer.LastDetectMs; recMs += OnnxPlateRecognizer.LastRecognizeMs;
             var best = r.Plates.FirstOrDefault();
             string got = PlateText.Normalize(best?.Text);
             string exp = PlateText.Normalize(s.Expected);
             bool found = r.Plates.Any(p => PlateText.Normalize(p.Text) == exp || p.Alternatives.Any(a => PlateText.Normalize(a.Text) == exp));
             list.Add(new Outcome(s.File, exp, got, best?.Confidence ?? 0, got == exp, found, s.State, best?.Region, ms));
         }
+        Console.Error.WriteLine($"{rec.Engine}: mean detect {detMs / samples.Count:0.0} ms, recognise {recMs / samples.Count:0.0} ms");
         return list;
     }
 
