@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Diagnostics;
 using Alpr.Core.Reads;
 using Alpr.Core.Recognition;
+using Alpr.Core.Plates;
 using Alpr.Recognition.Rules;
 using Microsoft.ML.OnnxRuntime;
 
@@ -74,7 +75,8 @@ public sealed class OnnxPlateRecognizer : IPlateRecognizer, IDisposable
         for (int i = 0; i < reads.Count; i++)
         {
             var q = quads[i]; var r = reads[i];
-            lines.Add(new TextLine(ConfusableRules.Apply(r.Text), r.Confidence, q.CenterX, q.CenterY, q.Width, q.Height, r.Alternatives.Select(a => (ConfusableRules.Apply(a.Text), a.Confidence)).Where(a => a.Item1 != ConfusableRules.Apply(r.Text)).Distinct().ToList()));
+            string text = Fix(r.Text);
+            lines.Add(new TextLine(text, r.Confidence, q.CenterX, q.CenterY, q.Width, q.Height, r.Alternatives.Select(a => (Fix(a.Text), a.Confidence)).Where(a => a.Item1 != text).Distinct().ToList()));
         }
         if (_options.Trace is { } trace)
             foreach (var l in lines) trace($"  line '{l.Text}' conf {l.Confidence:0.00} at ({l.CenterX:0},{l.CenterY:0}) {l.Width:0}x{l.Height:0} score {PlateChooser.ScoreLine(l, lines):0.00}");
@@ -116,6 +118,7 @@ public sealed class OnnxPlateRecognizer : IPlateRecognizer, IDisposable
         }
         return new RecognitionResult(img.Width, img.Height, plates);
 
+        string Fix(string t) => _options.Straightforward ? t : ConfusableRules.Apply(t);
         static bool PlateText(string t) => t.Length is >= 2 and <= 8;
     }
 

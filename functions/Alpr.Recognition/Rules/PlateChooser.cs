@@ -1,3 +1,4 @@
+using Alpr.Core.Plates;
 namespace Alpr.Recognition.Rules;
 
 /// <summary>One text line found in an image: its read and the geometry of its box (image pixels).</summary>

@@ -1,4 +1,4 @@
-namespace Alpr.Recognition.Rules;
+namespace Alpr.Core.Plates;
 
 /// <summary>US state names (and DC) and EU country codes, with fuzzy matching of OCR'd text to a region.</summary>
 public static class UsStates

@@ -1,6 +1,5 @@
-using Alpr.Core.Plates;
 
-namespace Alpr.Recognition.Rules;
+namespace Alpr.Core.Plates;
 
 /// <summary>
 /// Pure scoring of a text line as a licence plate number. No image knowledge: only the characters.

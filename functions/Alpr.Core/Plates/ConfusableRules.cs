@@ -1,4 +1,4 @@
-namespace Alpr.Recognition.Rules;
+namespace Alpr.Core.Plates;
 
 /// <summary>
 /// Resolves the letter/digit pairs that plate fonts make ambiguous. Most plate series (all US states, Brazil's
