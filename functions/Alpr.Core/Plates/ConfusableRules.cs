@@ -3,7 +3,7 @@ namespace Alpr.Core.Plates;
 /// <summary>
 /// Resolves the letter/digit pairs that plate fonts make ambiguous. Most plate series (all US states, Brazil's
 /// ABC1234, many EU systems) avoid the letters O and I inside the serial, so an O or I that sits among digits or in the
-/// leading part of a mixed serial is read as 0 or 1. Letters in a trailing letter group (EU "…AO", "…AI") and plates
+/// leading part of a mixed serial is read as 0 or 1. Letters in a trailing two-letter suffix (EU "…AO", "…AI") and plates
 /// with no digits at all (vanity plates, words) are left alone.
 /// </summary>
 public static class ConfusableRules
@@ -18,7 +18,7 @@ public static class ConfusableRules
         var chars = normalized.ToCharArray();
         for (int i = 0; i < chars.Length; i++)
         {
-            bool inTrailingGroup = i > lastDigit && trailingLetters >= 2;
+            bool inTrailingGroup = i > lastDigit && trailingLetters == 2;
             if (inTrailingGroup) continue;
             chars[i] = chars[i] switch { 'O' => '0', 'I' => '1', _ => chars[i] };
         }
