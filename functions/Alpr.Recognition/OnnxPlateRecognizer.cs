@@ -75,7 +75,7 @@ public sealed class OnnxPlateRecognizer : IPlateRecognizer, IDisposable
         for (int i = 0; i < reads.Count; i++)
         {
             var q = quads[i]; var r = reads[i];
-            string text = Fix(r.Text);
+            string text = Fix(_options.Straightforward ? r.Text : DropWeakExtra(r));
             lines.Add(new TextLine(text, r.Confidence, q.CenterX, q.CenterY, q.Width, q.Height, r.Alternatives.Select(a => (Fix(a.Text), a.Confidence)).Where(a => a.Item1 != text).Distinct().ToList()));
         }
         if (_options.Trace is { } trace)
@@ -118,6 +118,16 @@ public sealed class OnnxPlateRecognizer : IPlateRecognizer, IDisposable
         }
         return new RecognitionResult(img.Width, img.Height, plates);
 
+        // 8 characters with one much weaker than the rest: usually an emblem or sticker between the groups read as a
+        // character (Czech/Slovak plates): drop it.
+        static string DropWeakExtra(CtcRead r)
+        {
+            if (r.Text.Length != 8 || r.CharConfidences.Count != 8) return r.Text;
+            int weakest = 0;
+            for (int i = 1; i < 8; i++) if (r.CharConfidences[i] < r.CharConfidences[weakest]) weakest = i;
+            double others = r.CharConfidences.Where((_, i) => i != weakest).Min();
+            return r.CharConfidences[weakest] < 0.75 && others > r.CharConfidences[weakest] + 0.15 ? r.Text.Remove(weakest, 1) : r.Text;
+        }
         string Fix(string t) => _options.Straightforward ? t : ConfusableRules.Apply(t);
         static bool PlateText(string t) => t.Length is >= 2 and <= 8;
     }

@@ -27,7 +27,9 @@ public class PlateRulesTests
     [InlineData("HB6LOZ", "HB6L0Z")]
     [InlineData("5LOD951", "5L0D951")]
     [InlineData("AB1I23", "AB1123")]
-    [InlineData("PP587AO", "PP587AO")]   // trailing letter group stays letters
+    [InlineData("PP587AO", "PP587AO")]   // trailing letter pair stays letters
+    [InlineData("RK550A0", "RK550AO")]   // ...and a 0 in it is an O
+    [InlineData("6A5730A", "6A5730A")]
     [InlineData("KMBORAK", "KMBORAK")]   // no digits: a word or vanity plate
     [InlineData("ABC1234", "ABC1234")]
     public void ConfusableLettersResolvedByPosition(string read, string expected) => Assert.Equal(expected, ConfusableRules.Apply(read));

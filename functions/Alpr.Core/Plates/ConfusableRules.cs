@@ -14,6 +14,15 @@ public static class ConfusableRules
         int lastDigit = -1;
         for (int i = 0; i < normalized.Length; i++) if (char.IsAsciiDigit(normalized[i])) lastDigit = i;
         if (lastDigit < 0) return normalized;
+        int n = normalized.Length;
+        // "RK550A0" -> "RK550AO": a two-character suffix after a digit group whose first character is a letter is a
+        // letter pair, so a trailing 0/1 there is O/I.
+        if (n >= 5 && char.IsAsciiDigit(normalized[n - 3]) && char.IsAsciiLetter(normalized[n - 2]) && normalized[n - 1] is '0' or '1'
+            && char.IsAsciiDigit(normalized[n - 4]) && char.IsAsciiDigit(normalized[n - 5]))
+        {
+            normalized = normalized[..(n - 1)] + (normalized[n - 1] == '0' ? 'O' : 'I');
+            lastDigit = n - 3;
+        }
         int trailingLetters = normalized.Length - 1 - lastDigit;
         var chars = normalized.ToCharArray();
         for (int i = 0; i < chars.Length; i++)
