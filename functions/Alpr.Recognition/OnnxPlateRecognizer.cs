@@ -80,21 +80,27 @@ public sealed class OnnxPlateRecognizer : IPlateRecognizer, IDisposable
         }
         if (_options.Trace is { } trace)
             foreach (var l in lines) trace($"  line '{l.Text}' conf {l.Confidence:0.00} at ({l.CenterX:0},{l.CenterY:0}) {l.Width:0}x{l.Height:0} score {PlateChooser.ScoreLine(l, lines):0.00}");
+        var allLines = _options.Straightforward ? lines : PlateChooser.WithJoinedNeighbours(lines);
         IReadOnlyList<PlateChoice> choices = _options.Straightforward
             ? lines.Where(l => l.Text.Length is >= 4 and <= 8 && l.Text.Any(char.IsAsciiDigit))
                    .OrderByDescending(l => l.Confidence).Select(l => new PlateChoice(l, l.Confidence)).Take(1).ToList()
-            : PlateChooser.Choose(lines, _options.MinPlateScore);
+            : PlateChooser.Choose(allLines, _options.MinPlateScore);
 
         var plates = new List<RecognizedPlate>();
+        var accepted = new List<Quad>();
         foreach (var choice in choices)
         {
             int idx = lines.IndexOf(choice.Line);
-            var q = quads[idx];
+            var l0 = choice.Line;
+            var q = idx >= 0 ? quads[idx] : new Quad(
+                (float)(l0.CenterX - l0.Width / 2), (float)(l0.CenterY - l0.Height / 2), (float)(l0.CenterX + l0.Width / 2), (float)(l0.CenterY - l0.Height / 2),
+                (float)(l0.CenterX + l0.Width / 2), (float)(l0.CenterY + l0.Height / 2), (float)(l0.CenterX - l0.Width / 2), (float)(l0.CenterY + l0.Height / 2), 1f);
             // skip plates overlapping a better one
-            if (plates.Count > 0 && choices.Take(plates.Count).Any(p => Overlaps(quads[lines.IndexOf(p.Line)], q))) continue;
+            if (accepted.Any(a => Overlaps(a, q))) continue;
+            accepted.Add(q);
             var (minX, minY, maxX, maxY) = q.Bounds;
             float padX = (maxX - minX) * 0.08f, padY = (maxY - minY) * 0.25f;
-            var nearby = lines.Where(l => !ReferenceEquals(l, choice.Line)
+            var nearby = lines.Where(l => !choice.Line.Text.Contains(l.Text, StringComparison.Ordinal)).Where(l => !ReferenceEquals(l, choice.Line)
                 && Math.Abs(l.CenterX - choice.Line.CenterX) < 1.2 * choice.Line.Width
                 && Math.Abs(l.CenterY - choice.Line.CenterY) < 3.5 * choice.Line.Height).Select(l => l.Text);
             var region = UsStates.FromLines(nearby);
@@ -200,7 +206,7 @@ public sealed class OnnxPlateRecognizer : IPlateRecognizer, IDisposable
                         g = (rgba[p0 + 1] + rgba[p1 + 1] + rgba[p2 + 1] + rgba[p3 + 1]) * 0.25f;
                         b = (rgba[p0 + 2] + rgba[p1 + 2] + rgba[p2 + 2] + rgba[p3 + 2]) * 0.25f;
                     }
-                    else { r = img.Sample(fx, fy, 0); g = img.Sample(fx, fy, 1); b = img.Sample(fx, fy, 2); }
+                    else (r, g, b) = img.SampleRgb(fx, fy);
                     // PaddleOCR feeds BGR with ImageNet statistics in that channel order
                     buf[o] = (b / 255f - DetMean[0]) / DetStd[0];
                     buf[plane + o] = (g / 255f - DetMean[1]) / DetStd[1];
@@ -266,9 +272,10 @@ public sealed class OnnxPlateRecognizer : IPlateRecognizer, IDisposable
                 float s = (x + 0.5f) / w;
                 float fx = lx + (rx - lx) * s - 0.5f, fy = ly + (ry - ly) * s - 0.5f;
                 int o = y * stride + x;
-                dst[o] = img.Sample(fx, fy, 2) / 127.5f - 1f;
-                dst[plane + o] = img.Sample(fx, fy, 1) / 127.5f - 1f;
-                dst[2 * plane + o] = img.Sample(fx, fy, 0) / 127.5f - 1f;
+                var (r, g, b) = img.SampleRgb(fx, fy);
+                dst[o] = b / 127.5f - 1f;
+                dst[plane + o] = g / 127.5f - 1f;
+                dst[2 * plane + o] = r / 127.5f - 1f;
             }
         }
     }

@@ -74,6 +74,22 @@ public sealed class RgbImage
         return (a + (b - a) * fx) * (1 - fy) + (d + (e - d) * fx) * fy;
     }
 
+    /// <summary>Bilinear sample of R, G and B at (x, y) in one pass.</summary>
+    public (float R, float G, float B) SampleRgb(float x, float y)
+    {
+        if (!(x >= 0)) x = 0; if (!(y >= 0)) y = 0;
+        if (x > Width - 1) x = Width - 1; if (y > Height - 1) y = Height - 1;
+        int x0 = (int)x, y0 = (int)y;
+        int x1 = Math.Min(x0 + 1, Width - 1), y1 = Math.Min(y0 + 1, Height - 1);
+        float fx = x - x0, fy = y - y0;
+        float w00 = (1 - fx) * (1 - fy), w01 = fx * (1 - fy), w10 = (1 - fx) * fy, w11 = fx * fy;
+        var p = Rgba;
+        int a = (y0 * Width + x0) * 4, b = (y0 * Width + x1) * 4, c = (y1 * Width + x0) * 4, d = (y1 * Width + x1) * 4;
+        return (p[a] * w00 + p[b] * w01 + p[c] * w10 + p[d] * w11,
+                p[a + 1] * w00 + p[b + 1] * w01 + p[c + 1] * w10 + p[d + 1] * w11,
+                p[a + 2] * w00 + p[b + 2] * w01 + p[c + 2] * w10 + p[d + 2] * w11);
+    }
+
     /// <summary>JPEG of the axis-aligned rectangle (clamped to the image), or null when empty.</summary>
     public byte[]? EncodeCrop(int x0, int y0, int x1, int y1, int quality = 85)
     {

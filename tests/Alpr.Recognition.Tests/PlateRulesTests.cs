@@ -30,6 +30,7 @@ public class PlateRulesTests
     [InlineData("PP587AO", "PP587AO")]   // trailing letter pair stays letters
     [InlineData("RK550A0", "RK550AO")]   // ...and a 0 in it is an O
     [InlineData("6A5730A", "6A5730A")]
+    [InlineData("00256M1", "00256M1")]   // digit-led serials keep a final 1
     [InlineData("KMBORAK", "KMBORAK")]   // no digits: a word or vanity plate
     [InlineData("ABC1234", "ABC1234")]
     public void ConfusableLettersResolvedByPosition(string read, string expected) => Assert.Equal(expected, ConfusableRules.Apply(read));

@@ -15,10 +15,11 @@ public static class ConfusableRules
         for (int i = 0; i < normalized.Length; i++) if (char.IsAsciiDigit(normalized[i])) lastDigit = i;
         if (lastDigit < 0) return normalized;
         int n = normalized.Length;
-        // "RK550A0" -> "RK550AO": a two-character suffix after a digit group whose first character is a letter is a
-        // letter pair, so a trailing 0/1 there is O/I.
+        // "RK550A0" -> "RK550AO": in a letters-digits-letters serial (two leading letters, a digit group, a two-character
+        // suffix starting with a letter) the suffix is a letter pair, so a trailing 0/1 there is O/I.
         if (n >= 5 && char.IsAsciiDigit(normalized[n - 3]) && char.IsAsciiLetter(normalized[n - 2]) && normalized[n - 1] is '0' or '1'
-            && char.IsAsciiDigit(normalized[n - 4]) && char.IsAsciiDigit(normalized[n - 5]))
+            && char.IsAsciiDigit(normalized[n - 4]) && char.IsAsciiDigit(normalized[n - 5])
+            && char.IsAsciiLetter(normalized[0]) && char.IsAsciiLetter(normalized[1]))
         {
             normalized = normalized[..(n - 1)] + (normalized[n - 1] == '0' ? 'O' : 'I');
             lastDigit = n - 3;

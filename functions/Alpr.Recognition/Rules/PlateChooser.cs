@@ -31,6 +31,32 @@ public static class PlateChooser
         return s;
     }
 
+    /// <summary>
+    /// Adds, for every pair of lines side by side on the same baseline with similar height and a small gap, the joined
+    /// line: detectors often split a plate at a logo or a wide space ("DB3" + "043").
+    /// </summary>
+    public static List<TextLine> WithJoinedNeighbours(IReadOnlyList<TextLine> lines)
+    {
+        var result = new List<TextLine>(lines);
+        for (int i = 0; i < lines.Count; i++)
+            for (int j = 0; j < lines.Count; j++)
+            {
+                var a = lines[i]; var b = lines[j];
+                if (i == j || a.Text.Length == 0 || b.Text.Length == 0 || b.CenterX <= a.CenterX) continue;
+                double h = Math.Max(a.Height, b.Height);
+                if (Math.Min(a.Height, b.Height) < 0.7 * h) continue;
+                if (Math.Abs(a.CenterY - b.CenterY) > 0.35 * h) continue;
+                double gap = (b.CenterX - b.Width / 2) - (a.CenterX + a.Width / 2);
+                if (gap > 1.2 * h || gap < -0.5 * h) continue;
+                string text = a.Text + b.Text;
+                if (text.Length > 8) continue;
+                double left = a.CenterX - a.Width / 2, right = b.CenterX + b.Width / 2;
+                result.Add(new TextLine(text, Math.Min(a.Confidence, b.Confidence) * 0.98, (left + right) / 2, (a.CenterY + b.CenterY) / 2,
+                    right - left, h, []));
+            }
+        return result;
+    }
+
     /// <summary>Plates, best first. Lines scoring below <paramref name="minScore"/> are dropped.</summary>
     public static IReadOnlyList<PlateChoice> Choose(IReadOnlyList<TextLine> lines, double minScore = 0.6)
     {
