@@ -48,7 +48,8 @@ public static class PlateChooser
                 if (Math.Abs(a.CenterY - b.CenterY) > 0.35 * h) continue;
                 double gap = (b.CenterX - b.Width / 2) - (a.CenterX + a.Width / 2);
                 if (gap > 1.2 * h || gap < -0.5 * h) continue;
-                string text = a.Text + b.Text;
+                // Overlapping boxes repeat the character they share ("BA0" + "0523"): keep it once.
+                string text = gap < 0.15 * h && a.Text[^1] == b.Text[0] ? a.Text + b.Text[1..] : a.Text + b.Text;
                 if (text.Length > 8) continue;
                 double left = a.CenterX - a.Width / 2, right = b.CenterX + b.Width / 2;
                 result.Add(new TextLine(text, Math.Min(a.Confidence, b.Confidence) * 0.98, (left + right) / 2, (a.CenterY + b.CenterY) / 2,
