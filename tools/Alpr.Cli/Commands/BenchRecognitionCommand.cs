@@ -1,91 +1,123 @@
 using System.Diagnostics;
 using Alpr.Core.Plates;
+using Alpr.Core.Recognition;
 using Alpr.Recognition;
 
 namespace Alpr.Cli.Commands;
 
-/// <summary>
-/// Accuracy and speed of the recogniser on a labelled folder: openalpr layout (NAME.jpg|png + NAME.txt with
-/// "file x y w h PLATE") or a crops folder with groundtruth.csv ("file,state,PLATE").
-/// </summary>
+/// <summary>./alpr bench recognition --data DIR [--json FILE] [--threads N] [--baseline] [--limit N]</summary>
 public sealed class BenchRecognitionCommand : ICommand
 {
     public string Path => "bench recognition";
-    public string Summary => "recognition accuracy and latency --data DIR [--json FILE] [--threads N] [--limit N]";
+    public string Summary => "plate recognition accuracy and latency on an openalpr-layout folder";
 
-    private sealed record Labelled(string File, string Plate, string? State);
+    private sealed record Sample(string File, string Expected, string? State);
+    private sealed record Outcome(string File, string Expected, string Got, double Confidence, bool Exact, bool Found, string? State, string? GotState, double Ms);
 
     public async Task<int> RunAsync(CommandArgs args, CancellationToken ct)
     {
-        string? dir = args.Get("data");
-        if (dir is null || !Directory.Exists(dir)) { Console.Error.WriteLine("--data DIR (an existing folder) is required"); return 2; }
-        var items = Load(dir).Take(args.GetInt("limit", int.MaxValue)).ToList();
-        int threads = args.GetInt("threads", Environment.ProcessorCount);
-        var options = new OnnxRecognizerOptions { IntraOpThreads = threads };
-        if (args.Get("pad-x") is { } px) options.CropPaddingX = float.Parse(px, System.Globalization.CultureInfo.InvariantCulture);
-        if (args.Get("pad-y") is { } py) options.CropPaddingY = float.Parse(py, System.Globalization.CultureInfo.InvariantCulture);
-        if (args.Get("det-side") is { } ds) options.DetectorMaxSide = int.Parse(ds);
-        using var recognizer = new OnnxPlateRecognizer(options);
+        string? data = args.Get("data");
+        if (data is null || !Directory.Exists(data)) { Console.Error.WriteLine("--data DIR is required (openalpr layout)"); return 2; }
+        int threads = args.GetInt("threads", 2);
+        int limit = args.GetInt("limit", int.MaxValue);
+        var samples = Load(data).Take(limit).ToList();
+        if (samples.Count == 0) { Console.Error.WriteLine($"no labelled images in {data}"); return 2; }
 
-        // Warm-up: the first inference pays for graph optimisation.
-        await recognizer.RecognizeAsync(await File.ReadAllBytesAsync(items[0].File, ct), ct);
-
-        var latencies = new List<double>();
-        int exact = 0, found = 0, stateShown = 0, stateRight = 0;
-        var misreads = new List<(string File, string Expected, string Got, double Confidence)>();
-        foreach (var item in items)
+        using var tuned = new OnnxPlateRecognizer(new OnnxRecognizerOptions { IntraOpThreads = threads, ModelDirectory = args.Get("models"), DetectorMaxSide = args.GetInt("det-side", 960), Trace = args.Has("trace") ? Console.Error.WriteLine : null });
+        var main = await RunAsync(tuned, data, samples, ct, args.Has("trace"));
+        object? baseline = null;
+        double? ratio = null;
+        if (args.Has("baseline"))
         {
-            var bytes = await File.ReadAllBytesAsync(item.File, ct);
-            var sw = Stopwatch.StartNew();
-            var result = await recognizer.RecognizeAsync(bytes, ct);
-            latencies.Add(sw.Elapsed.TotalMilliseconds);
-            string expected = PlateText.Normalize(item.Plate);
-            var best = result.Plates.FirstOrDefault();
-            string got = PlateText.Normalize(best?.Text);
-            if (got == expected) exact++;
-            else misreads.Add((System.IO.Path.GetFileName(item.File), expected, got, best?.Confidence ?? 0));
-            if (result.Plates.Any(p => PlateText.Normalize(p.Text) == expected || p.Alternatives.Any(a => PlateText.Normalize(a.Text) == expected))) found++;
-            if (item.State is { Length: 2 })
-            {
-                stateShown++;
-                if (string.Equals(best?.Region, item.State, StringComparison.OrdinalIgnoreCase)) stateRight++;
-            }
+            using var plain = new OnnxPlateRecognizer(new OnnxRecognizerOptions
+            { IntraOpThreads = threads, ModelDirectory = args.Get("models"), Straightforward = true, DetectorMaxSide = 960, Engine = "onnx-ppocrv4-baseline" });
+            var b = await RunAsync(plain, data, samples, ct);
+            baseline = Summarize(b, threads, plain.Engine, samples);
+            ratio = Math.Round(Pct(b.Select(o => o.Ms), 50) / Math.Max(1e-9, Pct(main.Select(o => o.Ms), 50)), 2);
         }
-        var summary = new
+        var summary = Summarize(main, threads, tuned.Engine, samples);
+        Console.WriteLine($"{"file",-44} {"expected",-10} {"got",-10} conf");
+        foreach (var o in main.Where(o => !o.Exact))
+            Console.WriteLine($"{o.File,-44} {o.Expected,-10} {o.Got,-10} {o.Confidence:0.00}");
+        await JsonOutput.WriteAsync(new
         {
-            images = items.Count,
-            exact,
-            exact_rate = Math.Round(exact / (double)items.Count, 4),
-            found_rate = Math.Round(found / (double)items.Count, 4),
-            state_rate = stateShown == 0 ? (double?)null : Math.Round(stateRight / (double)stateShown, 4),
-            latency_ms = new { p50 = Percentile.Of(latencies, 0.5), p95 = Percentile.Of(latencies, 0.95) },
-            threads,
-            engine = recognizer.Engine,
-        };
-        Console.Error.WriteLine($"{"file",-22} {"expected",-10} {"got",-10} conf");
-        foreach (var m in misreads) Console.Error.WriteLine($"{m.File,-22} {m.Expected,-10} {m.Got,-10} {m.Confidence:F2}");
-        await JsonOutput.WriteAsync(summary, args.Get("json"), ct);
-        if (args.Get("json") is not null) Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(summary, JsonOutput.Options));
+            summary.Images, summary.Exact, summary.ExactRate, summary.FoundRate, summary.StateRate, summary.StateImages,
+            summary.LatencyMs, summary.Threads, summary.Engine, Data = System.IO.Path.GetFullPath(data),
+            Baseline = baseline, SpeedRatioBaselineOverTuned = ratio,
+        }, args.Get("json"), ct);
+        Console.Error.WriteLine($"exact {summary.Exact}/{summary.Images} ({summary.ExactRate:P1}), found {summary.FoundRate:P1}, p50 {summary.LatencyMs.P50} ms"
+            + (baseline is Result br ? $"; baseline exact {br.ExactRate:P1} p50 {br.LatencyMs.P50} ms, ratio {ratio}" : ""));
         return 0;
     }
 
-    private static IEnumerable<Labelled> Load(string dir)
+    private sealed record Latency(double P50, double P95, double Mean);
+    private sealed record Result(int Images, int Exact, double ExactRate, double FoundRate, double? StateRate, int StateImages, Latency LatencyMs, int Threads, string Engine);
+
+    private static Result Summarize(List<Outcome> o, int threads, string engine, List<Sample> samples)
+    {
+        var withState = o.Where(x => !string.IsNullOrEmpty(x.State)).ToList();
+        var ms = o.Select(x => x.Ms).ToList();
+        return new Result(o.Count, o.Count(x => x.Exact), Math.Round((double)o.Count(x => x.Exact) / o.Count, 4),
+            Math.Round((double)o.Count(x => x.Found) / o.Count, 4),
+            withState.Count == 0 ? null : Math.Round((double)withState.Count(x => string.Equals(x.State, x.GotState, StringComparison.OrdinalIgnoreCase)) / withState.Count, 4),
+            withState.Count, new Latency(Math.Round(Pct(ms, 50), 1), Math.Round(Pct(ms, 95), 1), Math.Round(ms.Average(), 1)), threads, engine);
+    }
+
+    private static double Pct(IEnumerable<double> values, double p)
+    {
+        var s = values.OrderBy(v => v).ToList();
+        if (s.Count == 0) return 0;
+        double idx = p / 100 * (s.Count - 1);
+        int lo = (int)Math.Floor(idx), hi = (int)Math.Ceiling(idx);
+        return s[lo] + (s[hi] - s[lo]) * (idx - lo);
+    }
+
+    private static async Task<List<Outcome>> RunAsync(IPlateRecognizer rec, string dir, List<Sample> samples, CancellationToken ct, bool trace = false)
+    {
+        // warm-up so the first image does not carry session initialisation
+        await rec.RecognizeAsync(await File.ReadAllBytesAsync(System.IO.Path.Combine(dir, samples[0].File), ct), ct);
+        var list = new List<Outcome>();
+        double detMs = 0, recMs = 0;
+        foreach (var s in samples)
+        {
+            var bytes = await File.ReadAllBytesAsync(System.IO.Path.Combine(dir, s.File), ct);
+            if (trace) Console.Error.WriteLine($"{s.File} expected {s.Expected}");
+            var sw = Stopwatch.StartNew();
+            RecognitionResult r;
+            try { r = await rec.RecognizeAsync(bytes, ct); }
+            catch (ImageRejectedException e) { Console.Error.WriteLine($"{s.File}: rejected {e.Reason}"); r = new RecognitionResult(0, 0, []); }
+            double ms = sw.Elapsed.TotalMilliseconds;
+            detMs += OnnxPlateRecognizer.LastDetectMs; recMs += OnnxPlateRecognizer.LastRecognizeMs;
+            var best = r.Plates.FirstOrDefault();
+            string got = PlateText.Normalize(best?.Text);
+            string exp = PlateText.Normalize(s.Expected);
+            bool found = r.Plates.Any(p => PlateText.Normalize(p.Text) == exp || p.Alternatives.Any(a => PlateText.Normalize(a.Text) == exp));
+            list.Add(new Outcome(s.File, exp, got, best?.Confidence ?? 0, got == exp, found, s.State, best?.Region, ms));
+        }
+        Console.Error.WriteLine($"{rec.Engine}: mean detect {detMs / samples.Count:0.0} ms, recognise {recMs / samples.Count:0.0} ms");
+        return list;
+    }
+
+    private static IEnumerable<Sample> Load(string dir)
     {
         string csv = System.IO.Path.Combine(dir, "groundtruth.csv");
         if (File.Exists(csv))
         {
-            foreach (var line in File.ReadLines(csv).Skip(1))
+            foreach (var line in File.ReadLines(csv))
             {
-                var f = line.Split(',');
-                if (f.Length >= 3) yield return new Labelled(System.IO.Path.Combine(dir, f[0].Trim()), f[2].Trim(), f[1].Trim());
+                var p = line.Split(',');
+                if (p.Length < 3 || !File.Exists(System.IO.Path.Combine(dir, p[0]))) continue;
+                yield return new Sample(p[0], p[2].Trim(), p[1].Trim().ToUpperInvariant());
             }
             yield break;
         }
-        foreach (var txt in Directory.EnumerateFiles(dir, "*.txt").Order(StringComparer.Ordinal))
+        foreach (var txt in Directory.EnumerateFiles(dir, "*.txt").OrderBy(f => f, StringComparer.Ordinal))
         {
-            var f = File.ReadAllText(txt).Trim().Split('\t');
-            string image = System.IO.Path.Combine(dir, f[0].Trim());
-            if (File.Exists(image)) yield return new Labelled(image, f[^1].Trim(), null);
+            var first = File.ReadLines(txt).FirstOrDefault(l => l.Trim().Length > 0);
+            if (first is null) continue;
+            var p = first.Split('\t');
+            if (p.Length < 6 || !File.Exists(System.IO.Path.Combine(dir, p[0]))) continue;
+            yield return new Sample(p[0], p[5].Trim(), null);
         }
     }
 }

@@ -1,0 +1,55 @@
+
+namespace Alpr.Core.Plates;
+
+/// <summary>
+/// Pure scoring of a text line as a licence plate number. No image knowledge: only the characters.
+/// Higher is more plate-like; negative means "this is not the plate" (state names, slogans, dealer frames).
+/// </summary>
+public static class PlateTextRules
+{
+    /// <summary>Words printed on plates or frames that are never the registration itself.</summary>
+    private static readonly string[] NonPlateWords =
+    [
+        "STATE", "COUNTY", "DEALER", "MOTORS", "AUTO", "SALES", "FORD", "TOYOTA", "HONDA", "CHEVROLET", "CHEVY", "NISSAN",
+        "AMERICA", "AMERICAS", "LAND", "LINCOLN", "PARADISE", "SUNSHINE", "GARDEN", "EMPIRE", "VACATION", "GRAND", "CANYON",
+        "FIRST", "FREEDOM", "LIVE", "FREE", "DIE", "WWW", "COM", "NATION", "TREASURE", "HEART", "LAKES", "GREAT", "SPIRIT",
+        "PEACH", "VOLUNTEER", "EXPLORE", "ENCHANTMENT", "PLATES", "PLATE", "TRUCK", "TRAILER", "COMMERCIAL", "APPORTIONED",
+        "PASSENGER", "GOVERNMENT", "OFFICIAL", "HISTORIC", "VETERAN", "UNIVERSITY", "COLLEGE", "EXPIRES", "ISLAND", "OCEAN",
+    ];
+
+    private static bool LooksLikeDate(string d)
+    {
+        // yyyymm / yyyymmdd with a plausible month
+        int month = (d[4] - '0') * 10 + (d[5] - '0');
+        return month is >= 1 and <= 12;
+    }
+
+    /// <summary>Upper-case A–Z0–9 of a raw read (same normal form as <see cref="PlateText.Normalize"/>).</summary>
+    public static string Normalize(string? raw) => PlateText.Normalize(raw);
+
+    /// <summary>
+    /// Score in roughly [-1, 1]: length 5–8 with letters and digits mixed is best; pure-letter words that are
+    /// state names or known slogan words are rejected.
+    /// </summary>
+    public static double Score(string normalized)
+    {
+        int n = normalized.Length;
+        if (n < 2 || n > 9) return -1;
+        int digits = 0, letters = 0;
+        foreach (char c in normalized) { if (char.IsAsciiDigit(c)) digits++; else letters++; }
+        if (letters == 0 && n >= 8) return -1; // timestamps and date stickers (20140508)
+        if (letters == 0 && n >= 6 && (normalized.StartsWith("19", StringComparison.Ordinal) || normalized.StartsWith("20", StringComparison.Ordinal)) && LooksLikeDate(normalized)) return -0.5;
+        if (digits == 0)
+        {
+            if (UsStates.IsStateWord(normalized)) return -1;
+            foreach (var w in NonPlateWords)
+                if (normalized.Contains(w, StringComparison.Ordinal) && w.Length >= Math.Max(3, n - 2)) return -1;
+        }
+        double s = n switch { 2 => 0.0, 3 => 0.2, 4 => 0.45, 5 => 0.8, 6 or 7 => 1.0, 8 => 0.85, _ => 0.2 };
+        if (digits > 0 && letters > 0) s += 0.25;
+        else if (digits == 0) s -= 0.35; // vanity plates exist, but most lines without digits are words
+        else if (n < 5) s -= 0.1;       // short all-digit runs are often dates/stickers
+        if (n == 9) s -= 0.6;
+        return s;
+    }
+}

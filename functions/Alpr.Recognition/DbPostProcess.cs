@@ -1,0 +1,101 @@
+namespace Alpr.Recognition;
+
+/// <summary>A text box as a quadrilateral: top-left, top-right, bottom-right, bottom-left.</summary>
+public readonly record struct Quad(float X0, float Y0, float X1, float Y1, float X2, float Y2, float X3, float Y3, float Score)
+{
+    public float Width => MathF.Sqrt((X1 - X0) * (X1 - X0) + (Y1 - Y0) * (Y1 - Y0));
+    public float Height => MathF.Sqrt((X3 - X0) * (X3 - X0) + (Y3 - Y0) * (Y3 - Y0));
+    public float CenterX => (X0 + X1 + X2 + X3) / 4;
+    public float CenterY => (Y0 + Y1 + Y2 + Y3) / 4;
+    public Quad Scale(float s, float dx = 0, float dy = 0) =>
+        new(X0 * s + dx, Y0 * s + dy, X1 * s + dx, Y1 * s + dy, X2 * s + dx, Y2 * s + dy, X3 * s + dx, Y3 * s + dy, Score);
+    public (float MinX, float MinY, float MaxX, float MaxY) Bounds =>
+        (Math.Min(Math.Min(X0, X1), Math.Min(X2, X3)), Math.Min(Math.Min(Y0, Y1), Math.Min(Y2, Y3)),
+         Math.Max(Math.Max(X0, X1), Math.Max(X2, X3)), Math.Max(Math.Max(Y0, Y1), Math.Max(Y2, Y3)));
+}
+
+/// <summary>DB (differentiable binarisation) post-processing: threshold, connected components, min-area rectangle, unclip.</summary>
+public static class DbPostProcess
+{
+    public static List<Quad> Boxes(ReadOnlySpan<float> prob, int w, int h, float threshold, float boxThreshold, double unclipRatio, int maxBoxes)
+    {
+        var label = new int[w * h];
+        var boxes = new List<Quad>();
+        var stack = new Stack<int>();
+        var pts = new List<(int X, int Y)>();
+        int next = 0;
+        for (int i = 0; i < w * h; i++)
+        {
+            if (label[i] != 0 || prob[i] <= threshold) continue;
+            next++;
+            pts.Clear();
+            double sum = 0;
+            stack.Push(i); label[i] = next;
+            while (stack.Count > 0)
+            {
+                int p = stack.Pop();
+                int px = p % w, py = p / w;
+                pts.Add((px, py)); sum += prob[p];
+                if (px > 0) Visit(p - 1, prob); if (px < w - 1) Visit(p + 1, prob);
+                if (py > 0) Visit(p - w, prob); if (py < h - 1) Visit(p + w, prob);
+            }
+            if (pts.Count < 6) continue;
+            float score = (float)(sum / pts.Count);
+            if (score < boxThreshold) continue;
+            if (MinAreaRect(pts, unclipRatio, score) is { } q) boxes.Add(q);
+
+            void Visit(int q, ReadOnlySpan<float> pr)
+            {
+                if (label[q] == 0 && pr[q] > threshold) { label[q] = next; stack.Push(q); }
+            }
+        }
+        return boxes.OrderByDescending(b => b.Score * MathF.Sqrt(b.Width * b.Height)).Take(maxBoxes).ToList();
+    }
+
+    /// <summary>Minimum-area rectangle of the pixel set, grown by the DB unclip distance, corners ordered TL,TR,BR,BL.</summary>
+    public static Quad? MinAreaRect(List<(int X, int Y)> pts, double unclipRatio, float score)
+    {
+        var hull = ConvexHull(pts);
+        if (hull.Count < 3) return null;
+        double bestArea = double.MaxValue, bu = 1, bv = 0, minU = 0, maxU = 0, minV = 0, maxV = 0;
+        for (int i = 0; i < hull.Count; i++)
+        {
+            var a = hull[i]; var b = hull[(i + 1) % hull.Count];
+            double ex = b.X - a.X, ey = b.Y - a.Y, len = Math.Sqrt(ex * ex + ey * ey);
+            if (len < 1e-9) continue;
+            double ux = ex / len, uy = ey / len;
+            // normalise so the u axis is the "mostly horizontal" one pointing right
+            if (Math.Abs(ux) < Math.Abs(uy)) { (ux, uy) = (-uy, ux); }
+            if (ux < 0) { ux = -ux; uy = -uy; }
+            double lu = double.MaxValue, hu = double.MinValue, lv = double.MaxValue, hv = double.MinValue;
+            foreach (var p in hull)
+            {
+                double u = p.X * ux + p.Y * uy, v = -p.X * uy + p.Y * ux;
+                lu = Math.Min(lu, u); hu = Math.Max(hu, u); lv = Math.Min(lv, v); hv = Math.Max(hv, v);
+            }
+            double area = (hu - lu + 1) * (hv - lv + 1);
+            if (area < bestArea) { bestArea = area; bu = ux; bv = uy; minU = lu; maxU = hu; minV = lv; maxV = hv; }
+        }
+        double rw = maxU - minU + 1, rh = maxV - minV + 1;
+        if (Math.Min(rw, rh) < 2) return null;
+        double d = rw * rh * unclipRatio / (2 * (rw + rh));
+        minU -= d + 0.5; maxU += d + 0.5; minV -= d + 0.5; maxV += d + 0.5;
+        // v axis = (-uy, ux) points "down" when u points right
+        (double X, double Y) P(double u, double v) => (u * bu - v * bv + 0.5, u * bv + v * bu + 0.5);
+        var tl = P(minU, minV); var tr = P(maxU, minV); var br = P(maxU, maxV); var bl = P(minU, maxV);
+        return new Quad((float)tl.X, (float)tl.Y, (float)tr.X, (float)tr.Y, (float)br.X, (float)br.Y, (float)bl.X, (float)bl.Y, score);
+    }
+
+    private static List<(int X, int Y)> ConvexHull(List<(int X, int Y)> pts)
+    {
+        var s = pts.Distinct().OrderBy(p => p.X).ThenBy(p => p.Y).ToList();
+        if (s.Count < 3) return s;
+        var hull = new List<(int X, int Y)>(2 * s.Count);
+        static long Cross((int X, int Y) o, (int X, int Y) a, (int X, int Y) b) => (long)(a.X - o.X) * (b.Y - o.Y) - (long)(a.Y - o.Y) * (b.X - o.X);
+        foreach (var p in s) { while (hull.Count >= 2 && Cross(hull[^2], hull[^1], p) <= 0) hull.RemoveAt(hull.Count - 1); hull.Add(p); }
+        int lower = hull.Count + 1;
+        for (int i = s.Count - 2; i >= 0; i--) { var p = s[i]; while (hull.Count >= lower && Cross(hull[^2], hull[^1], p) <= 0) hull.RemoveAt(hull.Count - 1); hull.Add(p); }
+        hull.RemoveAt(hull.Count - 1);
+        return hull;
+    }
+}

@@ -1,0 +1,23 @@
+using Alpr.Core.Recognition;
+
+namespace Alpr.Recognition.Tests;
+
+/// <summary>One recogniser for all image tests (models load once), and the dataset folder beside the repo.</summary>
+public sealed class RecognizerFixture : IDisposable
+{
+    public OnnxPlateRecognizer Recognizer { get; } = new(new OnnxRecognizerOptions { IntraOpThreads = 2 });
+    public IPlateRecognizer Plain => Recognizer;
+    public void Dispose() => Recognizer.Dispose();
+
+    /// <summary>shared/datasets/openalpr-benchmarks, found upward from the test's base directory.</summary>
+    public static string DatasetRoot()
+    {
+        foreach (var start in new[] { AppContext.BaseDirectory, Environment.GetEnvironmentVariable("ALPR_ROOT") ?? "" })
+            for (var dir = string.IsNullOrEmpty(start) ? null : new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, "shared", "datasets", "openalpr-benchmarks");
+                if (Directory.Exists(candidate)) return candidate;
+            }
+        throw new DirectoryNotFoundException("no shared/datasets/openalpr-benchmarks above " + AppContext.BaseDirectory);
+    }
+}

@@ -1,0 +1,124 @@
+using Alpr.Core.Plates;
+using Alpr.Core.Recognition;
+using SkiaSharp;
+
+namespace Alpr.Recognition.Tests;
+
+public class RecognizerTests(RecognizerFixture fx) : IClassFixture<RecognizerFixture>
+{
+    /// <summary>Label of an openalpr end-to-end image, read from its .txt (file, x, y, w, h, PLATE).</summary>
+    private static (byte[] Image, string Plate, int X, int Y, int W, int H) Labelled(string set, string name)
+    {
+        string dir = Path.Combine(RecognizerFixture.DatasetRoot(), "endtoend", set);
+        var parts = File.ReadAllLines(Path.Combine(dir, name + ".txt"))[0].Split('\t');
+        return (File.ReadAllBytes(Path.Combine(dir, parts[0])), PlateText.Normalize(parts[5]),
+            int.Parse(parts[1]), int.Parse(parts[2]), int.Parse(parts[3]), int.Parse(parts[4]));
+    }
+
+    [Theory]
+    [InlineData("us", "12c6cb72-3ea3-49e7-b381-e0cdfc5e8960")]
+    [InlineData("us", "1e241dc8-8f18-4955-8988-03a0ab49f813")]
+    [InlineData("us", "21d8c31d-3deb-494b-9c63-c0223306fd82")]
+    [InlineData("us", "22e54a62-57a8-4a0a-88c1-4b9758f67651")]
+    [InlineData("eu", "eu1")]
+    [InlineData("eu", "eu10")]
+    public async Task ReadsTheLabelledPlateWhereItIs(string set, string name)
+    {
+        var (image, plate, x, y, w, h) = Labelled(set, name);
+        var result = await fx.Recognizer.RecognizeAsync(image);
+        Assert.NotEmpty(result.Plates);
+        var best = result.Plates[0];
+        Assert.Equal(plate, best.Text);
+        Assert.InRange(best.Confidence, 0.0, 1.0);
+        Assert.Equal(4, best.Polygon.Count);
+        float cx = best.Polygon.Average(p => p.X), cy = best.Polygon.Average(p => p.Y);
+        Assert.InRange(cx, x - w * 0.1, x + w * 1.1);
+        Assert.InRange(cy, y - h * 0.2, y + h * 1.2);
+        Assert.NotNull(best.CropJpeg);
+        Assert.True(ImageGuard.IsJpeg(best.CropJpeg));
+        Assert.Equal(fx.Recognizer.Engine, best.Engine);
+    }
+
+    [Fact]
+    public async Task PngOfTheSameSceneReadsTheSame()
+    {
+        // Same scene re-encoded as PNG goes through the other decoder path and must read the same.
+        var (image, plate, _, _, _, _) = Labelled("us", "21d8c31d-3deb-494b-9c63-c0223306fd82");
+        using var bmp = SKBitmap.Decode(image);
+        using var scaled = bmp.Resize(new SKImageInfo(bmp.Width, bmp.Height), new SKSamplingOptions(SKFilterMode.Linear));
+        using var img = SKImage.FromBitmap(scaled);
+        using var png = img.Encode(SKEncodedImageFormat.Png, 100);
+        var result = await fx.Recognizer.RecognizeAsync(png.ToArray());
+        Assert.Equal(plate, result.Plates.FirstOrDefault()?.Text);
+        Assert.Equal(bmp.Width, result.ImageWidth);
+    }
+
+    [Fact]
+    public async Task EmptyUploadIsRejected()
+    {
+        var e = await Assert.ThrowsAsync<ImageRejectedException>(() => fx.Recognizer.RecognizeAsync(ReadOnlyMemory<byte>.Empty));
+        Assert.Equal(ImageRejectReason.Empty, e.Reason);
+    }
+
+    [Fact]
+    public async Task TruncatedJpegIsCorrupt()
+    {
+        var (image, _, _, _, _, _) = Labelled("us", "12c6cb72-3ea3-49e7-b381-e0cdfc5e8960");
+        var e = await Assert.ThrowsAsync<ImageRejectedException>(() => fx.Recognizer.RecognizeAsync(image.AsMemory(0, image.Length / 3)));
+        Assert.Equal(ImageRejectReason.Corrupt, e.Reason);
+    }
+
+    [Fact]
+    public async Task GarbageAfterJpegSignatureIsCorrupt()
+    {
+        var bytes = new byte[4096];
+        new Random(7).NextBytes(bytes);
+        bytes[0] = 0xFF; bytes[1] = 0xD8; bytes[2] = 0xFF;
+        var e = await Assert.ThrowsAsync<ImageRejectedException>(() => fx.Recognizer.RecognizeAsync(bytes));
+        Assert.Equal(ImageRejectReason.Corrupt, e.Reason);
+    }
+
+    [Fact]
+    public async Task NonImageIsRejected()
+    {
+        var e = await Assert.ThrowsAsync<ImageRejectedException>(() => fx.Recognizer.RecognizeAsync("hello, not an image"u8.ToArray()));
+        Assert.Equal(ImageRejectReason.NotAnImage, e.Reason);
+    }
+
+    [Fact]
+    public async Task HugeDimensionsAreRejectedBeforeDecoding()
+    {
+        // A valid PNG header claiming 30000 x 30000 pixels.
+        using var bmp = new SKBitmap(new SKImageInfo(16, 16));
+        using var img = SKImage.FromBitmap(bmp);
+        var png = img.Encode(SKEncodedImageFormat.Png, 100).ToArray();
+        WriteBigEndian(png, 16, 30000); WriteBigEndian(png, 20, 30000);
+        var e = await Assert.ThrowsAsync<ImageRejectedException>(() => fx.Recognizer.RecognizeAsync(png));
+        Assert.True(e.Reason is ImageRejectReason.DimensionsOutOfRange or ImageRejectReason.Corrupt, e.Reason.ToString());
+    }
+
+    [Fact]
+    public async Task OversizedUploadIsRejected()
+    {
+        using var rec = new OnnxPlateRecognizer(new OnnxRecognizerOptions { MaxImageBytes = 1000 });
+        var (image, _, _, _, _, _) = Labelled("us", "12c6cb72-3ea3-49e7-b381-e0cdfc5e8960");
+        var e = await Assert.ThrowsAsync<ImageRejectedException>(() => rec.RecognizeAsync(image));
+        Assert.Equal(ImageRejectReason.TooLarge, e.Reason);
+    }
+
+    [Fact]
+    public async Task BlankImageHasNoPlates()
+    {
+        using var bmp = new SKBitmap(new SKImageInfo(640, 480));
+        bmp.Erase(SKColors.Gray);
+        using var img = SKImage.FromBitmap(bmp);
+        var result = await fx.Recognizer.RecognizeAsync(img.Encode(SKEncodedImageFormat.Jpeg, 90).ToArray());
+        Assert.Empty(result.Plates);
+        Assert.Equal(640, result.ImageWidth);
+    }
+
+    private static void WriteBigEndian(byte[] b, int at, int v)
+    {
+        b[at] = (byte)(v >> 24); b[at + 1] = (byte)(v >> 16); b[at + 2] = (byte)(v >> 8); b[at + 3] = (byte)v;
+    }
+}
