@@ -16,6 +16,7 @@ public sealed class HotlistIndex
     private readonly PatternBuckets _patterns;
     private readonly Dictionary<string, Hotlist> _lists;
     private readonly MatchOptions _options;
+    private const int MaxAlternativeDifferences = 2;
 
     public static HotlistIndex Empty { get; } = new([], []);
 
@@ -70,7 +71,9 @@ public sealed class HotlistIndex
         foreach (var alt in alternatives)
         {
             ulong altKey = alt.Text == plate ? 0 : PlateKey.Pack(alt.Text);
-            if (altKey == 0) continue;
+            // Only readings of the same plate: same length, at most two characters different. A recogniser may
+            // list other lines of the image (a badge, a year) among its alternatives; those are not this plate.
+            if (altKey == 0 || key == 0 || (altKey >> 60) != (key >> 60) || Differences(altKey, key) > MaxAlternativeDifferences) continue;
             for (int i = First(_table.Key, altKey); i >= 0 && i < _table.Key.Length && _table.Key[i] == altKey; i++)
                 found.Offer(i, MatchKind.Fuzzy, _options.AlternativeReading * Math.Clamp(alt.Confidence, 0, 1), alt.Text);
         }

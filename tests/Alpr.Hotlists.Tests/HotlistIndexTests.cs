@@ -57,6 +57,15 @@ public class HotlistIndexTests
         Assert.Equal(0.4, m.Confidence);
     }
 
+    [Fact]
+    public void Alternatives_that_are_other_text_of_the_image_are_ignored()
+    {
+        var index = new HotlistIndex([Svs], [Entry("5UVR090")]);
+        // A badge read as a "plate" whose alternative list names another line of the image.
+        Assert.Empty(Match(index, "RAV4", null, new PlateCandidate("RAV4", 0.9), new PlateCandidate("5UVR090", 0.5)));
+        Assert.Empty(Match(index, "5UVR09", null, new PlateCandidate("5UVR090", 0.5)));
+    }
+
     [Theory]
     [InlineData("7AB?1*", "7ABX123", true)]
     [InlineData("7AB?1*", "7AB1", false)]
