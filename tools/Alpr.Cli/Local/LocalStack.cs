@@ -60,6 +60,9 @@ public sealed class LocalStack : IAsyncDisposable
             ["Standalone__Enabled"] = "true",
             ["Captures__NotifyPendingCaptures"] = "true",
             ["Auth__DevSigningKey"] = SigningKey,
+            // A fresh approval-link key per local run (never stored), and a retention preset so purges can run.
+            ["Releases__LinkSigningKey"] = DevTokens.NewSigningKey(),
+            ["Retention__Policy"] = "palm-springs",
         };
         App = await ServerProcess.StartAsync("app", "dotnet", [dll, "--urls", AppUrl.ToString()], port, env,
             workingDirectory: Path.GetDirectoryName(dll), timeout: TimeSpan.FromSeconds(90), ct: ct);
