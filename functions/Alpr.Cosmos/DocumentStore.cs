@@ -110,33 +110,11 @@ public sealed class DocumentStore(Container container, string docType)
         var options = pk is null
             ? new QueryRequestOptions { EnableOptimisticDirectExecution = true }
             : new QueryRequestOptions { PartitionKey = new PartitionKey(pk) };
-        var it = container.GetItemQueryIterator<JsonObject>(query, requestOptions: options);
-        try
-        {
-            FeedResponse<JsonObject>? firstPage = null;
-            for (int attempt = 0; firstPage is null; attempt++)
-            {
-                if (!it.HasMoreResults) yield break;
-                try { firstPage = await it.ReadNextAsync(ct); }
-                catch (CosmosException e) when (attempt < 3 && IsStalePartitionCache(e))
-                {
-                    // The SDK's partition-range cache can go stale right after containers are created (seen on the
-                    // local server under load); the first page is safe to ask for again with a fresh iterator.
-                    it.Dispose();
-                    await Task.Delay(200 * (attempt + 1), ct);
-                    it = container.GetItemQueryIterator<JsonObject>(query, requestOptions: options);
-                }
-            }
-            foreach (var doc in firstPage) yield return doc;
-            while (it.HasMoreResults)
-                foreach (var doc in await it.ReadNextAsync(ct))
-                    yield return doc;
-        }
-        finally { it.Dispose(); }
+        using var it = container.GetItemQueryIterator<JsonObject>(query, requestOptions: options);
+        while (it.HasMoreResults)
+            foreach (var doc in await it.ReadNextAsync(ct))
+                yield return doc;
     }
-
-    private static bool IsStalePartitionCache(CosmosException e) =>
-        e.StatusCode == HttpStatusCode.NotFound && e.Message.Contains("stale cache", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// Counts the documents a <c>SELECT c.id ...</c> query yields. Streams ids rather than using COUNT(1): the

@@ -7,7 +7,7 @@ using Alpr.Core.Search;
 using Alpr.Cosmos;
 using Alpr.Functions.Access;
 using Alpr.Hotlists;
-using Alpr.Storage;
+using Alpr.Core.Pipeline;
 using Microsoft.Extensions.Options;
 
 namespace Alpr.Functions.Reads;
@@ -73,7 +73,7 @@ public static class ReadEndpoints
     }
 
     private static async Task<IResult> ImageAsync(string day, string id, string? kind, string? reason, string? caseNumber, HttpContext ctx, CosmosReadStore reads,
-        BlobSasIssuer sas, AuditTrail audit, TimeProvider time, CancellationToken ct)
+        ICaptureStore images, AuditTrail audit, TimeProvider time, CancellationToken ct)
     {
         if (await RefuseWithoutPurposeAsync(ctx, "reads.image", reason, caseNumber, audit, ct) is { } refused) return refused;
         if (!DateOnly.TryParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return Results.BadRequest(new { error = "day is yyyy-MM-dd" });
@@ -83,8 +83,7 @@ public static class ReadEndpoints
             return AuditUnavailable();
         if (blob is null) return Results.NotFound();
         var validFor = TimeSpan.FromMinutes(5);
-        int slash = blob.IndexOf('/');
-        var url = await sas.ReadUriAsync(blob[..slash], blob[(slash + 1)..], validFor, ct);
+        var url = await images.GetReadLinkAsync(blob, validFor, ct);
         return Results.Ok(new { url, expiresAt = time.GetUtcNow() + validFor });
     }
 
