@@ -105,7 +105,7 @@ public sealed class EvidenceHoldService(
             }
             case HoldStep.PurgeExpired:
             {
-                var run = await purge.RunAsync("hold-release:" + hold.HoldId, hold.Reads.Select(r => r.ReadId).ToList(), ct);
+                var run = await purge.PurgeReadsAsync("hold-release:" + hold.HoldId, hold.Reads, ct);
                 if (run.Status is not (Core.Retention.PurgeRunStatus.Completed))
                     throw new InvalidOperationException($"purge {run.RunId} ended {run.Status}; the release step will be retried");
                 await PublishAsync(hold, ReleasedEvent, ct);
