@@ -30,35 +30,43 @@ public sealed class EvidenceStore(StorageClients storage, IOptions<RetentionOpti
     public async Task<EvidenceCopied> WritePackageAsync(string holdId, HoldFile hold, IReadOnlyList<ReadItem> reads, CancellationToken ct)
     {
         var container = storage.Container(ContainerName);
-        var files = new List<EvidenceFile>();
-        var missing = new List<MissingEvidence>();
-        foreach (var read in reads)
-        {
-            if (read.Document is null)
-            {
-                missing.Add(new(read.ReadId, $"reads/{read.ReadId}.json", "read document not found: deleted before the copy"));
-                continue;
-            }
-            files.Add(await PutAsync($"{holdId}/reads/{read.ReadId}.json", read.Document, ct));
-            foreach (var source in read.Blobs)
-            {
-                int slash = source.IndexOf('/');
-                if (slash <= 0) { missing.Add(new(read.ReadId, source, "not a blob reference (container/name)")); continue; }
-                byte[] bytes;
-                try { bytes = (await storage.Container(source[..slash]).GetBlobClient(source[(slash + 1)..]).DownloadContentAsync(ct)).Value.Content.ToArray(); }
-                catch (RequestFailedException e) when (e.Status == 404)
-                {
-                    missing.Add(new(read.ReadId, source, $"source blob not found ({e.ErrorCode}): purged or deleted before the copy"));
-                    continue;
-                }
-                files.Add(await PutAsync($"{holdId}/images/{source}", bytes, ct));
-            }
-        }
+        // Reads are copied concurrently; each keeps its own list so the manifest lists files in the hold's read order.
+        var perRead = new (List<EvidenceFile> Files, List<MissingEvidence> Missing)[reads.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, reads.Count), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ct },
+            async (n, token) => perRead[n] = await CopyReadAsync(reads[n], token));
+        var files = perRead.SelectMany(p => p.Files).ToList();
+        var missing = perRead.SelectMany(p => p.Missing).ToList();
         var manifest = new EvidenceManifest(holdId, hold.CaseNumber, hold.LegalBasis, hold.PlacedAt, files) { Missing = missing };
         byte[] manifestBytes = JsonSerializer.SerializeToUtf8Bytes(manifest, CosmosJson.Options);
         string name = $"{holdId}/manifest.json";
         var stored = await PutAsync(name, manifestBytes, ct);
         return new EvidenceCopied(name, stored.Sha256, files.Count, missing);
+
+        async Task<(List<EvidenceFile>, List<MissingEvidence>)> CopyReadAsync(ReadItem read, CancellationToken token)
+        {
+            var copied = new List<EvidenceFile>();
+            var absent = new List<MissingEvidence>();
+            if (read.Document is null)
+            {
+                absent.Add(new(read.ReadId, $"reads/{read.ReadId}.json", "read document not found: deleted before the copy"));
+                return (copied, absent);
+            }
+            copied.Add(await PutAsync($"{holdId}/reads/{read.ReadId}.json", read.Document, token));
+            foreach (var source in read.Blobs)
+            {
+                int slash = source.IndexOf('/');
+                if (slash <= 0) { absent.Add(new(read.ReadId, source, "not a blob reference (container/name)")); continue; }
+                byte[] bytes;
+                try { bytes = (await storage.Container(source[..slash]).GetBlobClient(source[(slash + 1)..]).DownloadContentAsync(token)).Value.Content.ToArray(); }
+                catch (RequestFailedException e) when (e.Status == 404)
+                {
+                    absent.Add(new(read.ReadId, source, $"source blob not found ({e.ErrorCode}): purged or deleted before the copy"));
+                    continue;
+                }
+                copied.Add(await PutAsync($"{holdId}/images/{source}", bytes, token));
+            }
+            return (copied, absent);
+        }
 
         async Task<EvidenceFile> PutAsync(string path, byte[] content, CancellationToken token)
         {

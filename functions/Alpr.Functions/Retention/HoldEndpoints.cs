@@ -54,7 +54,7 @@ public static class HoldEndpoints
             var s = body.Search!;
             if (s.From is null || s.To is null || s.To <= s.From || (s.Plate is null && s.CameraId is null))
                 return Results.BadRequest(new { error = "search needs from < to and a plate or a cameraId" });
-            found = await reads.SearchAsync(s.Plate?.Trim().ToUpperInvariant(), s.CameraId, s.From.Value, s.To.Value, HoldRequestValidation.MaxReads, ct);
+            found = await reads.SearchAsync(s.Plate?.Trim().ToUpperInvariant(), s.CameraId, s.From.Value, s.To.Value, HoldRequestValidation.MaxReads, time.GetUtcNow(), ct);
         }
         var error = HoldRequestValidation.Validate(body.CaseNumber, body.LegalBasis, found.Count, out var basis);
         if (error is not null)

@@ -19,15 +19,17 @@ public sealed class CopyEvidenceStep(ReadHoldMarkers markers, EvidenceStore evid
 
     protected override async Task<(string, JsonObject?)> DoAsync(WorkflowInstance instance, HoldFile file, CancellationToken ct)
     {
-        var items = new List<EvidenceStore.ReadItem>();
-        foreach (var r in file.Reads)
-        {
-            var doc = await markers.GetAsync(r, ct);
-            if (doc is null) { items.Add(new(r.ReadId, null, [])); continue; }
-            foreach (var f in SystemFields) doc.Remove(f);
-            var blobs = new[] { (string?)doc["imageBlob"], (string?)doc["cropBlob"] }.OfType<string>().ToList();
-            items.Add(new(r.ReadId, JsonSerializer.SerializeToUtf8Bytes(doc), blobs));
-        }
+        var items = new EvidenceStore.ReadItem[file.Reads.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, items.Length), new ParallelOptions { MaxDegreeOfParallelism = HoldIndexWriter.Concurrency, CancellationToken = ct },
+            async (n, token) =>
+            {
+                var r = file.Reads[n];
+                var doc = await markers.GetAsync(r, token);
+                if (doc is null) { items[n] = new(r.ReadId, null, []); return; }
+                foreach (var f in SystemFields) doc.Remove(f);
+                var blobs = new[] { (string?)doc["imageBlob"], (string?)doc["cropBlob"] }.OfType<string>().ToList();
+                items[n] = new(r.ReadId, JsonSerializer.SerializeToUtf8Bytes(doc), blobs);
+            });
         var package = await evidence.WritePackageAsync(instance.Id, file, items, ct);
         string missing = package.Missing.Count == 0 ? "" :
             $"; {package.Missing.Count} MISSING: " + string.Join("; ", package.Missing.Take(20).Select(m => $"{m.Source} ({m.Reason})"));

@@ -17,17 +17,20 @@ public sealed class MarkHeldStep(CosmosHoldIndex index, ReadHoldMarkers markers,
     {
         await HoldIndexWriter.AddAllAsync(index, instance.Id, file.Reads, ct);
         int marked = 0;
-        foreach (var r in file.Reads)
-            if (await markers.SetAsync(r, instance.Id, held: true, ct)) marked++;
+        await HoldIndexWriter.EachAsync(file.Reads, async (r, token) => { if (await markers.SetAsync(r, instance.Id, held: true, token)) Interlocked.Increment(ref marked); }, ct);
         string gone = marked < file.Reads.Count ? $"; {file.Reads.Count - marked} read documents no longer exist" : "";
         return ($"{file.Reads.Count} reads indexed, {marked} documents marked{gone}", null);
     }
 }
 
-/// <summary>Writes a hold's index entries with bounded concurrency (a hold may cover thousands of reads).</summary>
+/// <summary>Per-read hold work with bounded concurrency: a hold may cover thousands of reads, and a step should stay short.</summary>
 public static class HoldIndexWriter
 {
+    public const int Concurrency = 16;
+
+    public static Task EachAsync(IEnumerable<HeldReadRef> reads, Func<HeldReadRef, CancellationToken, Task> work, CancellationToken ct) =>
+        Parallel.ForEachAsync(reads, new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = ct }, async (r, token) => await work(r, token));
+
     public static Task AddAllAsync(CosmosHoldIndex index, string holdId, IEnumerable<HeldReadRef> reads, CancellationToken ct) =>
-        Parallel.ForEachAsync(reads, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ct },
-            async (r, token) => await index.AddAsync(new CosmosHoldIndex.HeldRead(holdId, r.ReadId, r.Partition), token));
+        EachAsync(reads, (r, token) => index.AddAsync(new CosmosHoldIndex.HeldRead(holdId, r.ReadId, r.Partition), token), ct);
 }

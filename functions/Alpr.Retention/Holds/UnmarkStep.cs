@@ -12,11 +12,11 @@ public sealed class UnmarkStep(CosmosHoldIndex index, ReadHoldMarkers markers, I
 
     protected override async Task<(string, JsonObject?)> DoAsync(WorkflowInstance instance, HoldFile file, CancellationToken ct)
     {
-        foreach (var r in file.Reads)
+        await HoldIndexWriter.EachAsync(file.Reads, async (r, token) =>
         {
-            await markers.SetAsync(r, instance.Id, held: false, ct);
-            await index.RemoveAsync(new CosmosHoldIndex.HeldRead(instance.Id, r.ReadId, r.Partition), ct);
-        }
+            await markers.SetAsync(r, instance.Id, held: false, token);
+            await index.RemoveAsync(new CosmosHoldIndex.HeldRead(instance.Id, r.ReadId, r.Partition), token);
+        }, ct);
         return ($"{file.Reads.Count} reads released to normal retention", null);
     }
 }
