@@ -36,7 +36,9 @@ public sealed class Azurite : IAsyncDisposable
         string script = Path.Combine(RepoPaths.NodeModules, "azurite", "dist", "src", "azurite.js");
         if (!File.Exists(script)) throw new FileNotFoundException("Azurite is not installed; run ./alpr (npm ci) first", script);
         // --skipApiVersionCheck: the current SDK speaks a newer service version than Azurite 3.37 accepts.
-        List<string> args = [script, "--silent", "--skipApiVersionCheck", "--disableProductStyleUrl",
+        // --disableTelemetry: Azurite otherwise traces every request for Application Insights (CPU per request,
+        // and nothing here should report anywhere).
+        List<string> args = [script, "--silent", "--skipApiVersionCheck", "--disableProductStyleUrl", "--disableTelemetry",
             "--blobHost", "127.0.0.1", "--blobPort", blobPort.ToString(),
             "--queueHost", "127.0.0.1", "--queuePort", queuePort.ToString(),
             "--tableHost", "127.0.0.1", "--tablePort", tablePort.ToString()];
