@@ -26,8 +26,9 @@ internal sealed class PurgeDeleter(StorageClients storage, DocumentStore reads, 
                 if (c.CropBlob is not null) blobs += await Gated(blobGate, () => DeleteBlobAsync(c.CropBlob, token), token);
                 tally.BlobsDeleted(blobs);
                 if (hooks?.AfterBlobsDeleted is { } hook) await hook(c, token);
-                await Gated(docGate, () => reads.DeleteAsync(c.ReadId, c.Partition, token), token);
-                tally.ReadDeleted(PurgePlanner.CountKey(c, policy));
+                // Counted only if this run deleted it: a hold release purging the same read at once may have been first.
+                if (await Gated(docGate, () => reads.DeleteAsync(c.ReadId, c.Partition, token), token))
+                    tally.ReadDeleted(PurgePlanner.CountKey(c, policy));
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

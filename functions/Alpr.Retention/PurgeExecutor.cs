@@ -29,17 +29,20 @@ public sealed class PurgeExecutor(
     public RetentionPolicy Policy => RetentionPresets.Find(options.Value.Policy)
         ?? throw new InvalidOperationException($"Retention:Policy must name a preset ({string.Join(", ", RetentionPresets.All.Keys)})");
 
+    /// <summary>Trigger of the purge a hold release runs on its own reads ("hold-release:{holdId}").</summary>
+    public const string HoldReleaseTrigger = "hold-release:";
+
     /// <summary>The daily (or on-demand) purge of everything expired. One run at a time (lease).</summary>
     public async Task<PurgeRecord> RunAsync(string trigger, CancellationToken ct = default, PurgeTimings? timings = null)
     {
         var (policy, started, runId, cutoffs) = Begin();
         if (!await records.TryLeaseAsync(runId, started, options.Value.LeaseDuration, ct)) throw new LeaseHeldException();
-        var resumed = new List<string>();
-        foreach (var stale in await records.WithStatusAsync(PurgeRunStatus.Running, ct))
+        List<string> resumed;
+        try { resumed = await MarkDeadRunsAsync(started, ct); }
+        catch
         {
-            // Still "Running" while we hold the lease: that run's process died. Its work is in what we are about to find.
-            await records.SaveAsync(stale with { Status = PurgeRunStatus.Interrupted }, ct);
-            resumed.Add(stale.RunId);
+            await records.ReleaseLeaseAsync(runId, CancellationToken.None);
+            throw;
         }
         var record = NewRecord(runId, trigger, policy, started, cutoffs) with { Resumed = resumed };
         timings ??= new PurgeTimings();
@@ -47,14 +50,32 @@ public sealed class PurgeExecutor(
     }
 
     /// <summary>
-    /// Only these reads (a released hold's): purged now if already past retention and under no other hold. Takes
-    /// no lease, so a release never waits for (or fails behind) a long daily run; both deleting the same read is harmless.
+    /// Runs still "Running" whose process died: any full run (we hold the lease, so it cannot be alive), and a
+    /// hold release's run once it is older than a lease (those take no lease and may be alive beside us).
+    /// Their work is in what this run is about to find.
     /// </summary>
-    public async Task<PurgeRecord> PurgeReadsAsync(string trigger, IReadOnlyCollection<HeldReadRef> reads, CancellationToken ct = default)
+    private async Task<List<string>> MarkDeadRunsAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        var resumed = new List<string>();
+        foreach (var stale in await records.WithStatusAsync(PurgeRunStatus.Running, ct))
+        {
+            if (stale.Trigger.StartsWith(HoldReleaseTrigger, StringComparison.Ordinal) && stale.StartedAt > now - options.Value.LeaseDuration) continue;
+            await records.SaveAsync(stale with { Status = PurgeRunStatus.Interrupted }, ct);
+            resumed.Add(stale.RunId);
+        }
+        return resumed;
+    }
+
+    /// <summary>
+    /// Only a released hold's reads: purged now if already past retention and under no other hold. Takes no
+    /// lease, so a release never waits for (or fails behind) a long daily run; both deleting one read is harmless.
+    /// </summary>
+    public async Task<PurgeRecord> PurgeReadsAsync(string holdId, IReadOnlyCollection<HeldReadRef> reads, CancellationToken ct = default)
     {
         var (policy, started, runId, cutoffs) = Begin();
         var timings = new PurgeTimings();
-        return await ExecuteAsync(NewRecord(runId, trigger, policy, started, cutoffs), policy, ReadsPagesAsync(reads, timings, ct), leased: false, timings, ct);
+        var record = NewRecord(runId, HoldReleaseTrigger + holdId, policy, started, cutoffs);
+        return await ExecuteAsync(record, policy, ReadsPagesAsync(reads, timings, ct), leased: false, timings, ct);
     }
 
     private (RetentionPolicy, DateTimeOffset, string, Dictionary<CameraKind, DateTimeOffset>) Begin()

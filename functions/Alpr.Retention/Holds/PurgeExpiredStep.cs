@@ -17,7 +17,7 @@ public sealed class PurgeExpiredStep(PurgeExecutor purge, IAuditLog audit, TimeP
 
     protected override async Task<(string, JsonObject?)> DoAsync(WorkflowInstance instance, HoldFile file, CancellationToken ct)
     {
-        var run = await purge.PurgeReadsAsync("hold-release:" + instance.Id, file.Reads, ct);
+        var run = await purge.PurgeReadsAsync(instance.Id, file.Reads, ct);
         if (run.Status == PurgeRunStatus.Failed)
             throw new InvalidOperationException($"purge {run.RunId} failed ({string.Join("; ", run.Errors.Take(3))}); the step will be retried");
         string failed = run.Failed > 0 ? $", {run.Failed} failed (left for the daily purge)" : "";

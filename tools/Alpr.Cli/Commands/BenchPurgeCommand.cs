@@ -15,7 +15,8 @@ namespace Alpr.Cli.Commands;
 /// [--blob-concurrency 16] [--doc-concurrency 16] [--seed-concurrency 32] [--per-day 1000] [--warmup 3000] [--stock-servers] [--json FILE]</c>:
 /// for each N, seeds N expired reads (context image + crop each, <c>--per-day</c> per capture day) plus held ones
 /// into fresh local servers, then times one purge (seeding is not timed). Linearity is shown as a ratio within the run: items/s of every N
-/// against the smallest, after an unreported warm-up round (JIT, connection pools and the servers' first requests
+/// against the smallest, with the servers' own delete rates at that fill level beside it (<see cref="StandInProbe"/>),
+/// after an unreported warm-up round (JIT, connection pools and the servers' first requests
 /// would otherwise count against the smallest N only). The servers run with the stand-in scale fixes (<see cref="ScaleFixes"/>) unless
 /// <c>--stock-servers</c>.
 /// </summary>
@@ -27,7 +28,7 @@ public sealed class BenchPurgeCommand : ICommand
     public sealed record Phases(long QueryMs, long HoldCheckMs, long DeleteMs, long BookkeepingMs, int Partitions, int Pages);
 
     public sealed record Run(int Items, long PurgeMs, double ItemsPerS, bool HeldSurvived, long SeedMs, long DeletedReads, long DeletedBlobs,
-        long Failed, string Status, Phases Phases, double ItemsPerSVsSmallest);
+        long Failed, string Status, Phases Phases, double ItemsPerSVsSmallest, StandInProbe.Result StandIn);
 
     public async Task<int> RunAsync(CommandArgs args, CancellationToken ct)
     {
@@ -62,6 +63,7 @@ public sealed class BenchPurgeCommand : ICommand
                 $"deleted {run.DeletedReads} reads / {run.DeletedBlobs} blobs, failed {run.Failed}, held survived: {run.HeldSurvived}");
             Console.Error.WriteLine($"  phases: query {run.Phases.QueryMs} ms, hold checks {run.Phases.HoldCheckMs} ms, deletes {run.Phases.DeleteMs} ms, " +
                 $"lease+record {run.Phases.BookkeepingMs} ms; {run.Phases.Partitions} partitions, {run.Phases.Pages} pages");
+            Console.Error.WriteLine($"  the servers alone, at this fill: {run.StandIn.BlobDeletesPerS} blob deletes/s, {run.StandIn.DocDeletesPerS} document deletes/s");
             runs.Add(run);
         }
         await JsonOutput.WriteAsync(new
@@ -86,6 +88,7 @@ public sealed class BenchPurgeCommand : ICommand
         var seedClock = Stopwatch.StartNew();
         var heldReads = await seeder(db).SeedAsync(n, held, policy, now, ct);
         long seedMs = seedClock.ElapsedMilliseconds;
+        var standIn = await StandInProbe.MeasureAsync(storage, db, settings.BlobConcurrency, ct);
 
         var executor = new PurgeExecutor(db, storage, new CosmosHoldIndex(db), new CosmosPurgeRecords(db), Options.Create(settings), TimeProvider.System);
         var timings = new PurgeTimings();
@@ -100,7 +103,7 @@ public sealed class BenchPurgeCommand : ICommand
         catch (Microsoft.Azure.Cosmos.CosmosException e) { Console.Error.WriteLine($"  (could not drop the bench database: {e.StatusCode})"); }
         return new Run(n, clock.ElapsedMilliseconds, rate, survived, seedMs, record.DeletedReads, record.DeletedBlobs, record.Failed, record.Status.ToString(),
             new Phases(timings.QueryMs, timings.HoldCheckMs, timings.DeleteMs, timings.BookkeepingMs, timings.Partitions, timings.Pages),
-            Math.Round(rate / (smallestRate ?? rate), 3));
+            Math.Round(rate / (smallestRate ?? rate), 3), standIn);
     }
 
     private static async Task<bool> AllPresentAsync(CosmosDatabase db, StorageClients storage, IEnumerable<PlateRead> reads, CancellationToken ct)
