@@ -16,6 +16,7 @@ public static class QuarterReportBuilder
         var placed = r.Holds.Where(h => q.Contains(h.CreatedAt, zone)).ToList();
         var audit = new AuditFigures(
             entries.Count, entries.Count(e => e.ActorType == "user"), entries.Count(e => e.Outcome == Audit.AuditOutcome.Refused),
+            entries.Where(e => e.ActorType == "user").ToList(),
             AccessFigures.ByUser(entries), AccessFigures.Flagged(entries), releases, holds, PurgeRunRow.From(r.PurgeRuns, q, zone),
             r.OverRetained.OrderBy(o => o.CapturedAt).ThenBy(o => o.ReadId, StringComparer.Ordinal).ToList(),
             TrainingLapses.Find(r.Users, entries, q), r.Chain, CaseActivities.From(entries, placed, releases.Requests, hits));
