@@ -1,3 +1,4 @@
+extern alias cli;
 using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
@@ -172,5 +173,26 @@ public class ReportApiTests(ReportApiFixture f) : IClassFixture<ReportApiFixture
         Assert.Equal(HttpStatusCode.Forbidden, chiefFinding.StatusCode);
         foreach (var reader in new[] { f.Auditor, f.Admin, f.Chief })
             Assert.Equal(HttpStatusCode.OK, (await f.App.ClientFor(reader).GetAsync($"/api/reports/{Q}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Cli_audit_report_generates_through_the_app_and_downloads_every_file()
+    {
+        string dir = Directory.CreateTempSubdirectory("alpr-report-cli-").FullName;
+        string token = Alpr.LocalServers.DevTokens.Issue(f.App.Factory.SigningKey, f.Auditor.Id, f.Auditor.Name);
+        var command = new cli::Alpr.Cli.Commands.AuditReportCommand(_ => f.App.App.CreateClient());
+        int rc = await command.RunAsync(new cli::Alpr.Cli.CommandArgs(["--quarter", Q, "--endpoint", "http://localhost", "--token", token, "--out", dir]), default);
+        Assert.Equal(0, rc);
+        foreach (var name in new[] { "total-detection.pdf", "system-audit.pdf", "summary.json", "sample.json", "reads-per-day.csv", "accesses.csv" })
+            Assert.True(File.Exists(Path.Combine(dir, name)), name);
+        Assert.Contains(await AuditAsync("reports.generate", f.Auditor.Id), e => e.Outcome == AuditOutcome.Allowed);
+
+        // A quarter that has not ended, and a caller without the permission, fail with a non-zero exit.
+        var current = Quarter.Containing(f.App.Time.GetUtcNow(), ReportApp.Pacific).ToString();
+        Assert.Equal(1, await command.RunAsync(new cli::Alpr.Cli.CommandArgs(["--quarter", current, "--endpoint", "http://localhost", "--token", token]), default));
+        string captain = Alpr.LocalServers.DevTokens.Issue(f.App.Factory.SigningKey, f.Captain.Id, f.Captain.Name);
+        Assert.Equal(1, await command.RunAsync(new cli::Alpr.Cli.CommandArgs(["--quarter", Q, "--endpoint", "http://localhost", "--token", captain]), default));
+        Assert.Equal(2, await command.RunAsync(new cli::Alpr.Cli.CommandArgs(["--quarter", "Q3-2026", "--endpoint", "http://localhost", "--token", token]), default));
+        Directory.Delete(dir, recursive: true);
     }
 }
