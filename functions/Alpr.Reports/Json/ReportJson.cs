@@ -16,7 +16,7 @@ public static class ReportJson
     public static byte[] Summary(QuarterReport r, int version) => JsonSerializer.SerializeToUtf8Bytes(new
     {
         r.Quarter, version, r.Agency, r.Policy, r.TimeZone, r.PeriodStart, r.PeriodEnd, r.FirstDay, r.LastDay, r.GeneratedAt, r.Trigger,
-        detection = r.Detection with { },
+        detection = r.Detection,
         audit = new
         {
             r.Audit.Entries, r.Audit.UserEntries, r.Audit.Refused, r.Audit.AccessByUser, r.Audit.Flagged, r.Audit.Releases, r.Audit.Holds, r.Audit.PurgeRuns,
