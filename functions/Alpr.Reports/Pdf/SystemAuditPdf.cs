@@ -28,7 +28,7 @@ public static class SystemAuditPdf
             ("Evidence holds", $"{Format.N(a.Holds.Placed)} placed, {Format.N(a.Holds.Reviewed)} reviewed ({Format.N(a.Holds.Reviews)} reviews), {Format.N(a.Holds.Released)} released, {Format.N(a.Holds.ActiveAtEnd)} active at quarter end"),
             ("Purge runs", $"{Format.N(a.PurgeRuns.Count)} runs deleted {Format.N(a.PurgeRuns.Sum(p => p.DeletedReads))} reads"),
             ("Data kept past two years", $"{Format.N(a.OverRetained.Count)} reads ({Format.N(a.OverRetained.Count(o => o.Holds.Count == 0))} without a hold)"),
-            ("Training lapsed while access was open", Format.N(a.TrainingLapses.Count)),
+            ("Training lapsed, access open", Format.N(a.TrainingLapses.Count)),
             ("Audit-log hash chain", a.Chain.Intact ? $"intact: {Format.N(a.Chain.Entries)} entries over {a.Chain.Days} UTC days" : $"BROKEN: {a.Chain.FirstBreak}"),
             ("Findings", Format.N(r.Findings.Count)),
         ]);
