@@ -48,7 +48,8 @@ resource containers 'Microsoft.Storage/storageAccounts/blobServices/containers@2
   name: c
   properties: {
     publicAccess: 'None'
-    immutableStorageWithVersioning: c == 'evidence' ? { enabled: true } : null
+    // evidence: legal hold per copy; reports: a time-based policy per blob until its two years end (Reports:ApplyImmutabilityPolicy).
+    immutableStorageWithVersioning: c == 'evidence' || c == 'reports' ? { enabled: true } : null
   }
 }]
 
@@ -161,6 +162,7 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'Retention__Policy', value: retentionPolicy }
         // The evidence container is version-level immutable; each copy also gets a blob legal hold.
         { name: 'Retention__ApplyBlobLegalHold', value: 'true' }
+        { name: 'Reports__ApplyImmutabilityPolicy', value: 'true' }
         { name: 'Auth__Authority', value: '${environment().authentication.loginEndpoint}${tenant().tenantId}/v2.0' }
         { name: 'Auth__Issuer', value: '${environment().authentication.loginEndpoint}${tenant().tenantId}/v2.0' }
         { name: 'Auth__UserIdClaim', value: 'oid' }
