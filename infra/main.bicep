@@ -18,6 +18,10 @@ param principalId string = ''
 @description('Agency time zone (Windows id) for retention day boundaries and quarterly reports')
 param agencyTimeZone string = 'Pacific Standard Time'
 
+@description('Retention preset of the agency (docs/retention.md); no default: the agency must choose, and the purge refuses to run without one')
+@allowed([ 'san-leandro', 'palm-springs', 'escondido', 'visalia', 'pittsburg' ])
+param retentionPolicy string
+
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = { 'azd-env-name': environmentName }
 
@@ -36,6 +40,7 @@ module app 'modules/app.bicep' = {
     resourceToken: resourceToken
     principalId: principalId
     agencyTimeZone: agencyTimeZone
+    retentionPolicy: retentionPolicy
   }
 }
 

@@ -21,11 +21,16 @@ public sealed class CosmosHoldIndex(CosmosDatabase db)
 
     public Task<bool> RemoveAsync(HeldRead item, CancellationToken ct) => _store.DeleteAsync(IdFor(item.HoldId, item.ReadId), item.HoldId, ct);
 
-    /// <summary>Every read id under any hold (holds are few; read fresh before each purge batch).</summary>
-    public async Task<HashSet<string>> LoadHeldReadIdsAsync(CancellationToken ct)
+    /// <summary>
+    /// Which of these reads any hold lists, asked fresh for each purge page: the cost follows the page, not the
+    /// number of holds. Errors propagate (the purge then deletes nothing more: fail closed).
+    /// </summary>
+    public async Task<HashSet<string>> HeldAmongAsync(IReadOnlyCollection<string> readIds, CancellationToken ct)
     {
         var set = new HashSet<string>(StringComparer.Ordinal);
-        var q = new QueryDefinition("SELECT c.readId FROM c WHERE c.docType = @t").WithParameter("@t", DocType);
+        if (readIds.Count == 0) return set;
+        var q = new QueryDefinition("SELECT c.readId FROM c WHERE c.docType = @t AND ARRAY_CONTAINS(@ids, c.readId)")
+            .WithParameter("@t", DocType).WithParameter("@ids", readIds);
         await foreach (var doc in _store.QueryDocumentsAsync(q, ct: ct)) set.Add((string)doc["readId"]!);
         return set;
     }

@@ -1,26 +1,31 @@
 using Alpr.Core.Retention.Holds;
+using Alpr.Core.Workflows;
 using Alpr.Cosmos;
 using Microsoft.Azure.Cosmos;
 
 namespace Alpr.Retention;
 
-/// <summary>Hold instance documents (docType "hold", partition = hold id), read and replaced with their ETag.</summary>
+/// <summary>
+/// Evidence holds as read models of their workflow instances (the "workflows" container, workflow
+/// "evidence-hold"): the instance is the record; this maps it to <see cref="EvidenceHold"/> for the API, the
+/// over-retention report and the quarterly reports. Changes go through the workflow engine only.
+/// </summary>
 public sealed class CosmosHoldStore(CosmosDatabase db)
 {
-    public const string DocType = "hold";
-    private readonly DocumentStore _store = new(db.Container(CosmosContainers.Holds), DocType);
+    private readonly CosmosWorkflowStore _workflows = new(db);
+    private readonly DocumentStore _documents = new(db.Container(CosmosContainers.Workflows), CosmosWorkflowStore.DocType);
 
-    public Task<bool> CreateAsync(EvidenceHold hold, CancellationToken ct) => _store.CreateIfAbsentAsync(hold, hold.HoldId, hold.HoldId, ct);
+    /// <summary>The hold, or null if no evidence-hold workflow has this id.</summary>
+    public async Task<EvidenceHold?> GetAsync(string holdId, CancellationToken ct)
+    {
+        var stored = await _workflows.ReadAsync(holdId, ct);
+        return stored?.Instance.Name == EvidenceHoldWorkflow.WorkflowName ? EvidenceHoldView.From(stored.Instance) : null;
+    }
 
-    public Task<Versioned<EvidenceHold>?> GetAsync(string holdId, CancellationToken ct) => _store.ReadAsync<EvidenceHold>(holdId, holdId, ct);
-
-    public Task<bool> ReplaceAsync(EvidenceHold hold, string etag, CancellationToken ct) => _store.ReplaceAsync(hold, hold.HoldId, hold.HoldId, etag, ct);
-
-    /// <summary>Holds whose workflow has a step left (crashed mid-way or still running).</summary>
-    public Task<IReadOnlyList<EvidenceHold>> UnfinishedAsync(CancellationToken ct) =>
-        _store.QueryAsync<EvidenceHold>(new QueryDefinition("SELECT * FROM c WHERE c.docType = @t AND c.nextStep != @done")
-            .WithParameter("@t", DocType).WithParameter("@done", "done"), ct: ct);
-
-    public Task<IReadOnlyList<EvidenceHold>> AllAsync(CancellationToken ct) =>
-        _store.QueryAsync<EvidenceHold>(new QueryDefinition("SELECT * FROM c WHERE c.docType = @t").WithParameter("@t", DocType), ct: ct);
+    public async Task<IReadOnlyList<EvidenceHold>> AllAsync(CancellationToken ct)
+    {
+        var q = new QueryDefinition("SELECT * FROM c WHERE c.docType = @t AND c.name = @n")
+            .WithParameter("@t", CosmosWorkflowStore.DocType).WithParameter("@n", EvidenceHoldWorkflow.WorkflowName);
+        return (await _documents.QueryAsync<WorkflowInstance>(q, ct: ct)).Select(EvidenceHoldView.From).ToList();
+    }
 }

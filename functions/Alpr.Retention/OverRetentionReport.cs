@@ -34,8 +34,8 @@ public sealed class OverRetentionReport(CosmosDatabase db, CosmosHoldStore holds
         var report = new List<OverRetainedRead>();
         await foreach (var doc in _reads.QueryDocumentsAsync(q, ct: ct))
         {
-            CameraKindText.TryParse((string?)doc["cameraKind"], out var kind);
-            var c = PurgeExecutor.ToCandidate(doc, kind);
+            var c = PurgeCandidateSource.ToCandidate(doc);
+            var kind = c.CameraKind;
             if (c.CapturedAt >= cutoff) continue;
             var ids = c.Holds.Concat(heldBy.GetValueOrDefault(c.ReadId) ?? []).Distinct().ToList();
             var explained = ids.Where(holdsById.ContainsKey).Select(id => holdsById[id])

@@ -1,25 +1,27 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Text.Json.Nodes;
+using System.Runtime.CompilerServices;
 using Alpr.Core.Cameras;
 using Alpr.Core.Retention;
+using Alpr.Core.Retention.Holds;
 using Alpr.Cosmos;
 using Alpr.Storage;
-using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Options;
 
 namespace Alpr.Retention;
 
 /// <summary>
-/// Deletes expired, unheld reads: images first (context, crop), then the document. The document is the
-/// to-do list: if a run dies after the blobs and before the document, the next run finds the document,
-/// deletes the (already missing) blobs harmlessly and then the document — so runs resume and repeat safely.
-/// Holds are re-read before every batch; if they cannot be read the run stops without deleting (fail closed).
+/// Deletes expired, unheld reads and their images, streaming: day partition by day partition, one page of
+/// candidates at a time (never the whole expired list in memory). For every page the lease is renewed, the
+/// hold index is asked about exactly the page's expired reads, the unheld ones are deleted (<see cref="PurgeDeleter"/>)
+/// and the purge record is updated. If holds cannot be checked the run stops, Failed, deleting nothing further
+/// (fail closed). Runs resume and repeat safely: the read document is deleted last, so whatever a crash leaves is
+/// found again by the next run, and deleting what is already gone is harmless.
 /// </summary>
 public sealed class PurgeExecutor(
     CosmosDatabase db, StorageClients storage, CosmosHoldIndex holds, CosmosPurgeRecords records,
     IOptions<RetentionOptions> options, TimeProvider time, PurgeHooks? hooks = null)
 {
+    private readonly PurgeCandidateSource _candidates = new(db);
     private readonly DocumentStore _reads = new(db.Container(CosmosContainers.Reads), CosmosReadStore.DocType);
 
     public sealed class LeaseHeldException() : Exception("another purge run holds the lease");
@@ -27,76 +29,98 @@ public sealed class PurgeExecutor(
     public RetentionPolicy Policy => RetentionPresets.Find(options.Value.Policy)
         ?? throw new InvalidOperationException($"Retention:Policy must name a preset ({string.Join(", ", RetentionPresets.All.Keys)})");
 
-    /// <summary>Runs one purge; with <paramref name="onlyReadIds"/>, only those reads are considered (hold release).</summary>
-    public async Task<PurgeRecord> RunAsync(string trigger, IReadOnlyCollection<string>? onlyReadIds = null, CancellationToken ct = default)
-    {
-        var policy = Policy;
-        var o = options.Value;
-        var started = time.GetUtcNow();
-        var clock = Stopwatch.StartNew();
-        string runId = $"purge-{started:yyyyMMddHHmmss}-{Guid.NewGuid():N}"[..40];
-        if (!await records.TryLeaseAsync(runId, started, o.LeaseDuration, ct)) throw new LeaseHeldException();
+    /// <summary>Trigger of the purge a hold release runs on its own reads ("hold-release:{holdId}").</summary>
+    public const string HoldReleaseTrigger = "hold-release:";
 
-        var cutoffs = Enum.GetValues<CameraKind>().ToDictionary(k => k, k => RetentionClock.Cutoff(policy, k, started));
-        var record = new PurgeRecord
+    /// <summary>The daily (or on-demand) purge of everything expired. One run at a time (lease).</summary>
+    public async Task<PurgeRecord> RunAsync(string trigger, CancellationToken ct = default, PurgeTimings? timings = null)
+    {
+        var (policy, started, runId, cutoffs) = Begin();
+        if (!await records.TryLeaseAsync(runId, started, options.Value.LeaseDuration, ct)) throw new LeaseHeldException();
+        List<string> resumed;
+        try { resumed = await MarkDeadRunsAsync(started, ct); }
+        catch
         {
-            RunId = runId, Trigger = trigger, Policy = policy.Name, PolicyCitation = policy.Citation, StartedAt = started,
-            Cutoffs = cutoffs.ToDictionary(kv => kv.Key.ToWire(), kv => kv.Value), Status = PurgeRunStatus.Running,
-        };
+            await records.ReleaseLeaseAsync(runId, CancellationToken.None);
+            throw;
+        }
+        var record = NewRecord(runId, trigger, policy, started, cutoffs) with { Resumed = resumed };
+        timings ??= new PurgeTimings();
+        return await ExecuteAsync(record, policy, AllPagesAsync(cutoffs, started, timings, ct), leased: true, timings, ct);
+    }
+
+    /// <summary>
+    /// Runs still "Running" whose process died: any full run (we hold the lease, so it cannot be alive), and a
+    /// hold release's run once it is older than a lease (those take no lease and may be alive beside us).
+    /// Their work is in what this run is about to find.
+    /// </summary>
+    private async Task<List<string>> MarkDeadRunsAsync(DateTimeOffset now, CancellationToken ct)
+    {
         var resumed = new List<string>();
         foreach (var stale in await records.WithStatusAsync(PurgeRunStatus.Running, ct))
         {
+            if (stale.Trigger.StartsWith(HoldReleaseTrigger, StringComparison.Ordinal) && stale.StartedAt > now - options.Value.LeaseDuration) continue;
             await records.SaveAsync(stale with { Status = PurgeRunStatus.Interrupted }, ct);
             resumed.Add(stale.RunId);
         }
-        record = record with { Resumed = resumed };
-        await records.SaveAsync(record, ct);
+        return resumed;
+    }
 
-        long examined = 0, deletedReads = 0, deletedBlobs = 0, skippedHeld = 0, failed = 0;
-        var byDay = new ConcurrentDictionary<string, long>();
-        var errors = new ConcurrentQueue<string>();
+    /// <summary>
+    /// Only a released hold's reads: purged now if already past retention and under no other hold. Takes no
+    /// lease, so a release never waits for (or fails behind) a long daily run; both deleting one read is harmless.
+    /// </summary>
+    public async Task<PurgeRecord> PurgeReadsAsync(string holdId, IReadOnlyCollection<HeldReadRef> reads, CancellationToken ct = default)
+    {
+        var (policy, started, runId, cutoffs) = Begin();
+        var timings = new PurgeTimings();
+        var record = NewRecord(runId, HoldReleaseTrigger + holdId, policy, started, cutoffs);
+        return await ExecuteAsync(record, policy, ReadsPagesAsync(reads, timings, ct), leased: false, timings, ct);
+    }
+
+    private (RetentionPolicy, DateTimeOffset, string, Dictionary<CameraKind, DateTimeOffset>) Begin()
+    {
+        var policy = Policy;
+        var started = time.GetUtcNow();
+        string runId = $"purge-{started:yyyyMMddHHmmss}-{Guid.NewGuid():N}"[..40];
+        return (policy, started, runId, Enum.GetValues<CameraKind>().ToDictionary(k => k, k => RetentionClock.Cutoff(policy, k, started)));
+    }
+
+    private static PurgeRecord NewRecord(string runId, string trigger, RetentionPolicy policy, DateTimeOffset started, Dictionary<CameraKind, DateTimeOffset> cutoffs) => new()
+    {
+        RunId = runId, Trigger = trigger, Policy = policy.Name, PolicyCitation = policy.Citation, StartedAt = started,
+        Cutoffs = cutoffs.ToDictionary(kv => kv.Key.ToWire(), kv => kv.Value), Status = PurgeRunStatus.Running,
+    };
+
+    private async Task<PurgeRecord> ExecuteAsync(PurgeRecord record, RetentionPolicy policy, IAsyncEnumerable<IReadOnlyList<PurgeCandidate>> pages,
+        bool leased, PurgeTimings timings, CancellationToken ct)
+    {
+        var o = options.Value;
+        var clock = Stopwatch.StartNew();
+        var tally = new PurgeTally();
+        var deleter = new PurgeDeleter(storage, _reads, o, hooks);
         var status = PurgeRunStatus.Completed;
+        await records.SaveAsync(record, ct);
         try
         {
-            var candidates = await CandidatesAsync(cutoffs, onlyReadIds, ct);
-            record = record with { QueryMs = clock.ElapsedMilliseconds };
-            foreach (var batch in candidates.Chunk(Math.Max(1, o.BatchSize)))
+            await foreach (var page in pages)
             {
                 ct.ThrowIfCancellationRequested();
-                if (!await records.TryLeaseAsync(runId, time.GetUtcNow(), o.LeaseDuration, ct)) throw new LeaseHeldException();
-                var held = await holds.LoadHeldReadIdsAsync(ct); // throws => no deletes in this batch or after
-                examined += batch.Length;
-                var toDelete = new List<PurgeCandidate>();
-                foreach (var c in batch)
-                {
-                    switch (PurgePlanner.Decide(c, policy, started, held))
-                    {
-                        case PurgeDecision.Delete: toDelete.Add(c); break;
-                        case PurgeDecision.KeepHeld: skippedHeld++; break;
-                    }
-                }
-                await Parallel.ForEachAsync(toDelete, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, o.Parallelism), CancellationToken = ct },
-                    async (c, token) =>
-                    {
-                        try
-                        {
-                            int blobs = await DeleteBlobAsync(c.ImageBlob, token) + (c.CropBlob is null ? 0 : await DeleteBlobAsync(c.CropBlob, token));
-                            Interlocked.Add(ref deletedBlobs, blobs);
-                            if (hooks?.AfterBlobsDeleted is { } hook) await hook(c, token);
-                            await _reads.DeleteAsync(c.ReadId, c.Partition, token);
-                            Interlocked.Increment(ref deletedReads);
-                            byDay.AddOrUpdate(PurgePlanner.CountKey(c, policy), 1, (_, n) => n + 1);
-                        }
-                        catch (Exception e) when (e is not OperationCanceledException)
-                        {
-                            Interlocked.Increment(ref failed);
-                            errors.Enqueue($"{c.ReadId}: {e.GetType().Name}: {Short(e.Message)}");
-                        }
-                    });
-                record = Snapshot(record, PurgeRunStatus.Running);
-                await records.SaveAsync(record, ct);
+                timings.Pages++;
+                if (leased && !await timings.Time(PurgeTimings.Phase.Bookkeeping, () => records.TryLeaseAsync(record.RunId, time.GetUtcNow(), o.LeaseDuration, ct)))
+                    throw new LeaseHeldException();
+                tally.Examined(page.Count);
+                var expired = page.Where(c => RetentionClock.IsExpired(policy, c.CameraKind, c.CapturedAt, record.StartedAt)).ToList();
+                // Throws when the hold index cannot be read: nothing in this page or after is deleted.
+                var held = await timings.Time(PurgeTimings.Phase.HoldCheck, () => holds.HeldAmongAsync(expired.Select(c => c.ReadId).ToList(), ct));
+                var toDelete = new List<PurgeCandidate>(expired.Count);
+                foreach (var c in expired)
+                    if (PurgePlanner.Decide(c, policy, record.StartedAt, held) == PurgeDecision.Delete) toDelete.Add(c); else tally.Held();
+                await timings.Time(PurgeTimings.Phase.Delete, () => deleter.DeleteAsync(toDelete, policy, tally, ct));
+                var snapshot = tally.Apply(record, PurgeRunStatus.Running, clock.ElapsedMilliseconds, timings.QueryMs);
+                await timings.Time(PurgeTimings.Phase.Bookkeeping, () => records.SaveAsync(snapshot, ct));
             }
-            if (failed > 0) status = PurgeRunStatus.CompletedWithErrors;
+            if (tally.Failed > 0) status = PurgeRunStatus.CompletedWithErrors;
         }
         catch (OperationCanceledException)
         {
@@ -106,70 +130,45 @@ public sealed class PurgeExecutor(
         catch (Exception e)
         {
             status = PurgeRunStatus.Failed;
-            errors.Enqueue($"run: {e.GetType().Name}: {Short(e.Message)}");
+            tally.Error($"run: {e.GetType().Name}: {PurgeDeleter.Short(e.Message)}");
         }
         finally
         {
-            record = Snapshot(record, status) with { FinishedAt = time.GetUtcNow(), DurationMs = clock.ElapsedMilliseconds };
+            record = tally.Apply(record, status, clock.ElapsedMilliseconds, timings.QueryMs) with { FinishedAt = time.GetUtcNow() };
             await records.SaveAsync(record, CancellationToken.None);
-            await records.ReleaseLeaseAsync(runId, CancellationToken.None);
+            if (leased) await records.ReleaseLeaseAsync(record.RunId, CancellationToken.None);
         }
         return record;
-
-        PurgeRecord Snapshot(PurgeRecord r, PurgeRunStatus s) => r with
-        {
-            Status = s, Examined = examined, DeletedReads = deletedReads, DeletedBlobs = deletedBlobs, SkippedHeld = skippedHeld,
-            Failed = failed, DeletedBySourceAndDay = new(byDay), Errors = errors.Take(200).ToList(), DurationMs = clock.ElapsedMilliseconds,
-        };
-    }
-
-    private static string Short(string s) => s.Length <= 200 ? s : s[..200];
-
-    /// <summary>Candidates per source: a coarse string prefilter in SQL, the exact test in <see cref="PurgePlanner"/>.</summary>
-    private async Task<List<PurgeCandidate>> CandidatesAsync(Dictionary<CameraKind, DateTimeOffset> cutoffs, IReadOnlyCollection<string>? only, CancellationToken ct)
-    {
-        var list = new List<PurgeCandidate>();
-        var filter = only is null ? null : new HashSet<string>(only, StringComparer.Ordinal);
-        foreach (var (kind, cutoff) in cutoffs)
-        {
-            var q = new QueryDefinition(
-                    "SELECT c.id, c.pk, c.cameraKind, c.capturedAt, c.imageBlob, c.cropBlob, c.holds FROM c " +
-                    "WHERE c.docType = @t AND c.cameraKind = @k AND c.capturedAt < @bound")
-                .WithParameter("@t", CosmosReadStore.DocType).WithParameter("@k", kind.ToWire())
-                .WithParameter("@bound", PurgePlanner.PrefilterBound(cutoff));
-            await foreach (var doc in QueryAllAsync(q, ct))
-            {
-                var c = ToCandidate(doc, kind);
-                if (filter is null || filter.Contains(c.ReadId)) list.Add(c);
-            }
-        }
-        return list;
     }
 
     /// <summary>
-    /// Cross-partition scan asking for unbounded pages: the local Cosmos server's continuation pages make the SDK
-    /// fall back to a query plan it cannot get there ("providedRanges" null); Azure pages as usual.
+    /// The candidates' day partitions, oldest first, up to tomorrow (UTC: upload clocks may run ahead): day after
+    /// day while days have candidates, jumping over a gap with one query. Oldest first, so an interrupted run has
+    /// finished whole days.
     /// </summary>
-    internal async IAsyncEnumerable<JsonObject> QueryAllAsync(QueryDefinition q, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    private async IAsyncEnumerable<IReadOnlyList<PurgeCandidate>> AllPagesAsync(Dictionary<CameraKind, DateTimeOffset> cutoffs, DateTimeOffset now,
+        PurgeTimings timings, [EnumeratorCancellation] CancellationToken ct)
     {
-        using var it = _reads.Container.GetItemQueryIterator<JsonObject>(q, requestOptions: new QueryRequestOptions { MaxItemCount = -1, EnableOptimisticDirectExecution = true });
-        while (it.HasMoreResults)
-            foreach (var doc in await it.ReadNextAsync(ct))
-                yield return doc;
+        var last = DateOnly.FromDateTime(now.UtcDateTime).AddDays(1);
+        var day = await timings.Time(PurgeTimings.Phase.Query, () => _candidates.NextPartitionAsync(cutoffs, null, ct));
+        while (day is { } d && d <= last)
+        {
+            timings.Partitions++;
+            bool any = false;
+            await using (var pages = _candidates.PagesAsync(CosmosReadStore.PartitionFor(d), cutoffs, options.Value.BatchSize, ct).GetAsyncEnumerator(ct))
+                while (await timings.Time(PurgeTimings.Phase.Query, async () => await pages.MoveNextAsync()))
+                {
+                    any = true;
+                    yield return pages.Current;
+                }
+            day = any ? d.AddDays(1) : await timings.Time(PurgeTimings.Phase.Query, () => _candidates.NextPartitionAsync(cutoffs, d, ct));
+        }
     }
 
-    internal static PurgeCandidate ToCandidate(JsonObject doc, CameraKind kind) => new(
-        (string)doc["id"]!, (string)doc["pk"]!, kind, doc["capturedAt"]!.GetValue<DateTimeOffset>(),
-        (string)doc["imageBlob"]!, (string?)doc["cropBlob"],
-        doc["holds"] is JsonArray a ? a.Select(h => (string)h!).ToList() : []);
-
-    /// <summary>1 if the blob existed and is gone now, 0 if it was already gone.</summary>
-    private async Task<int> DeleteBlobAsync(string containerAndName, CancellationToken ct)
+    private async IAsyncEnumerable<IReadOnlyList<PurgeCandidate>> ReadsPagesAsync(IReadOnlyCollection<HeldReadRef> reads, PurgeTimings timings,
+        [EnumeratorCancellation] CancellationToken ct)
     {
-        int slash = containerAndName.IndexOf('/');
-        if (slash <= 0) throw new FormatException("blob reference must be container/name");
-        var blob = storage.Container(containerAndName[..slash]).GetBlobClient(containerAndName[(slash + 1)..]);
-        var r = await blob.DeleteIfExistsAsync(Azure.Storage.Blobs.Models.DeleteSnapshotsOption.IncludeSnapshots, cancellationToken: ct);
-        return r.Value ? 1 : 0;
+        foreach (var chunk in reads.Chunk(Math.Max(1, options.Value.BatchSize)))
+            yield return await timings.Time(PurgeTimings.Phase.Query, () => _candidates.ReadsAsync(chunk, ct));
     }
 }

@@ -36,34 +36,42 @@ public sealed class ReadHoldMarkers(CosmosDatabase db)
         }
     }
 
-    /// <summary>Reads by id (any partition); ids not found are returned separately.</summary>
+    /// <summary>Reads by id (any partition), a hundred ids per query; ids not found are returned separately.</summary>
     public async Task<(List<HeldReadRef> Found, List<string> Missing)> FindAsync(IEnumerable<string> readIds, CancellationToken ct)
     {
-        var found = new List<HeldReadRef>();
-        var missing = new List<string>();
-        foreach (var id in readIds.Distinct(StringComparer.Ordinal))
+        var wanted = readIds.Distinct(StringComparer.Ordinal).ToList();
+        var partitionOf = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var chunk in wanted.Chunk(100))
         {
-            var q = new QueryDefinition("SELECT c.id, c.pk FROM c WHERE c.docType = @t AND c.id = @id")
-                .WithParameter("@t", CosmosReadStore.DocType).WithParameter("@id", id);
-            JsonObject? hit = null;
-            await foreach (var doc in _reads.QueryDocumentsAsync(q, ct: ct)) { hit = doc; break; }
-            if (hit is null) missing.Add(id); else found.Add(new HeldReadRef(id, (string)hit["pk"]!));
+            var q = new QueryDefinition("SELECT c.id, c.pk FROM c WHERE c.docType = @t AND ARRAY_CONTAINS(@ids, c.id)")
+                .WithParameter("@t", CosmosReadStore.DocType).WithParameter("@ids", chunk);
+            await foreach (var doc in _reads.QueryDocumentsAsync(q, ct: ct)) partitionOf[(string)doc["id"]!] = (string)doc["pk"]!;
         }
-        return (found, missing);
+        return (wanted.Where(partitionOf.ContainsKey).Select(id => new HeldReadRef(id, partitionOf[id])).ToList(),
+            wanted.Where(id => !partitionOf.ContainsKey(id)).ToList());
     }
 
-    /// <summary>Reads matching a search: plate (exact) and/or camera, within a capture-time range.</summary>
-    public async Task<List<HeldReadRef>> SearchAsync(string? plate, string? cameraId, DateTimeOffset from, DateTimeOffset to, int max, CancellationToken ct)
+    /// <summary>
+    /// Reads matching a search: plate (exact) and/or camera, captured in [from, to). Only the day partitions of
+    /// the range (plus the backlog days investigative search allows for late uploads) are queried, as for a search.
+    /// </summary>
+    public async Task<List<HeldReadRef>> SearchAsync(string? plate, string? cameraId, DateTimeOffset from, DateTimeOffset to, int max, DateTimeOffset now, CancellationToken ct)
     {
-        string sql = "SELECT c.id, c.pk, c.capturedAt FROM c WHERE c.docType = @t";
-        if (plate is not null) sql += " AND c.plate = @plate";
+        var days = new List<string>();
+        var last = DateOnly.FromDateTime(to.UtcDateTime).AddDays(CosmosReadSearch.BacklogDays);
+        if (last > DateOnly.FromDateTime(now.UtcDateTime).AddDays(1)) last = DateOnly.FromDateTime(now.UtcDateTime).AddDays(1);
+        for (var d = DateOnly.FromDateTime(from.UtcDateTime); d <= last; d = d.AddDays(1)) days.Add(CosmosReadStore.PartitionFor(d));
+        string sql = $"SELECT c.id, c.pk, c.capturedAt FROM c WHERE c.docType = @t AND c.pk IN ({string.Join(", ", days.Select((_, i) => $"@d{i}"))})";
+        if (plate is not null) sql += " AND (c.plate = @plate OR c.correctedPlate = @plate)";
         if (cameraId is not null) sql += " AND c.cameraId = @cam";
         var q = new QueryDefinition(sql).WithParameter("@t", CosmosReadStore.DocType);
+        for (int i = 0; i < days.Count; i++) q = q.WithParameter($"@d{i}", days[i]);
         if (plate is not null) q = q.WithParameter("@plate", plate);
         if (cameraId is not null) q = q.WithParameter("@cam", cameraId);
         var list = new List<HeldReadRef>();
         await foreach (var doc in _reads.QueryDocumentsAsync(q, ct: ct))
         {
+            // Stored times keep the camera's offset, so the exact range test is here rather than a string compare.
             var at = doc["capturedAt"]!.GetValue<DateTimeOffset>();
             if (at >= from && at < to) list.Add(new HeldReadRef((string)doc["id"]!, (string)doc["pk"]!));
             if (list.Count > max) break; // one past the cap: the caller refuses an oversized hold

@@ -3,6 +3,7 @@ param tags object
 param resourceToken string
 param principalId string
 param agencyTimeZone string
+param retentionPolicy string
 
 var blobContainers = [ 'captures', 'crops', 'quarantine', 'hotlist-feeds', 'evidence', 'exports', 'reports', 'deployments' ]
 var queues = [ 'capture-pending', 'workflow-steps' ]
@@ -158,6 +159,9 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'Cosmos__Endpoint', value: cosmos.properties.documentEndpoint }
         { name: 'EventGrid__TopicEndpoint', value: topic.properties.endpoint }
         { name: 'Agency__TimeZone', value: agencyTimeZone }
+        { name: 'Retention__Policy', value: retentionPolicy }
+        // The evidence container is version-level immutable; each copy also gets a blob legal hold.
+        { name: 'Retention__ApplyBlobLegalHold', value: 'true' }
         { name: 'Reports__ApplyImmutabilityPolicy', value: 'true' }
         { name: 'Auth__Authority', value: '${environment().authentication.loginEndpoint}${tenant().tenantId}/v2.0' }
         { name: 'Auth__Issuer', value: '${environment().authentication.loginEndpoint}${tenant().tenantId}/v2.0' }

@@ -57,6 +57,19 @@ public class BicepTests
     }
 
     [Fact]
+    public void The_retention_policy_is_a_required_choice_among_the_presets_and_evidence_copies_get_a_legal_hold()
+    {
+        using var arm = Compile();
+        var param = arm.RootElement.GetProperty("parameters").GetProperty("retentionPolicy");
+        Assert.False(param.TryGetProperty("defaultValue", out _));
+        var allowed = param.GetProperty("allowedValues").EnumerateArray().Select(v => v.GetString()!).Order().ToList();
+        Assert.Equal(Alpr.Core.Retention.RetentionPresets.All.Keys.Order().ToList(), allowed);
+        string module = File.ReadAllText(Path.Combine(RepoPaths.Root, "infra", "modules", "app.bicep"));
+        Assert.Contains("{ name: 'Retention__Policy', value: retentionPolicy }", module);
+        Assert.Contains("{ name: 'Retention__ApplyBlobLegalHold', value: 'true' }", module);
+    }
+
+    [Fact]
     public void Reports_container_is_declared_immutable_and_the_app_applies_the_policy()
     {
         string module = File.ReadAllText(Path.Combine(RepoPaths.Root, "infra", "modules", "app.bicep"));

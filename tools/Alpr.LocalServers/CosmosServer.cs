@@ -15,12 +15,14 @@ public sealed class CosmosServer : IAsyncDisposable
 
     private CosmosServer(ServerProcess process) => _process = process;
 
-    public static async Task<CosmosServer> StartAsync(CancellationToken ct = default)
+    /// <param name="scaleFixes">Benchmarks only: start it through <c>shims/cosmosdb-server-scale.js</c> (see <see cref="ScaleFixes"/>).</param>
+    public static async Task<CosmosServer> StartAsync(CancellationToken ct = default, bool scaleFixes = false)
     {
         int port = FreePort.Next();
         string cli = Path.Combine(RepoPaths.NodeModules, "@vercel", "cosmosdb-server", "lib", "cli.js");
         if (!File.Exists(cli)) throw new FileNotFoundException("cosmosdb-server is not installed; run ./alpr (npm ci) first", cli);
-        var p = await ServerProcess.StartAsync("cosmosdb-server", "node", [cli, "--host", "127.0.0.1", "--port", port.ToString()], port, ct: ct);
+        List<string> args = scaleFixes ? [ScaleFixes.PathOf(ScaleFixes.CosmosLauncher), "127.0.0.1", port.ToString()] : [cli, "--host", "127.0.0.1", "--port", port.ToString()];
+        var p = await ServerProcess.StartAsync("cosmosdb-server", "node", args, port, ct: ct);
         return new CosmosServer(p);
     }
 

@@ -8,7 +8,7 @@ public sealed record HoldRow(string HoldId, string CaseNumber, string LegalBasis
 
 public sealed record HoldFigures(long Placed, long Reviewed, long Reviews, long Released, long ActiveAtEnd, IReadOnlyList<HoldRow> Holds)
 {
-    /// <summary>History event names written by the hold workflow (EvidenceHoldService).</summary>
+    /// <summary>History event names written by the hold workflow (EvidenceHoldWorkflow).</summary>
     public const string ReviewEvent = "review-due", ReleaseEvent = "release-requested";
 
     public static HoldFigures From(IEnumerable<EvidenceHold> holds, Quarter q, TimeZoneInfo zone)

@@ -2,8 +2,11 @@ using System.Text.Json;
 using Alpr.Core.Access;
 using Alpr.Core.Audit;
 using Alpr.Core.Retention.Holds;
+using Alpr.Core.Workflows;
 using Alpr.Functions.Access;
+using Alpr.Functions.Workflows;
 using Alpr.Retention;
+using Alpr.Retention.Holds;
 
 namespace Alpr.Functions.Retention;
 
@@ -14,8 +17,10 @@ public sealed record PlaceHoldRequest(string? CaseNumber, string? LegalBasis, IR
 public sealed record ReleaseHoldRequest(string? Reason);
 
 /// <summary>
-/// Evidence holds, Durable-style: <c>POST /api/holds</c> starts the workflow and answers 202 with the status
-/// URL; <c>GET /api/holds/{id}</c> gives state and history; <c>POST /api/holds/{id}/release</c> releases it.
+/// The friendly API of the "evidence-hold" workflow: <c>POST /api/holds</c> starts it (202, Location and
+/// <c>statusQueryGetUri</c> = <c>/api/workflows/{id}</c>, as Durable answers a start); <c>GET /api/holds/{id}</c>
+/// shows the hold (state, steps, review date, manifest, history); <c>POST /api/holds/{id}/release</c> raises its
+/// "release" event (202). The steps run from the shared workflow-steps queue.
 /// </summary>
 public static class HoldEndpoints
 {
@@ -26,7 +31,7 @@ public static class HoldEndpoints
         app.MapPost("/api/holds/{id}/release", ReleaseAsync).RequirePermission(Permission.ReleaseEvidenceHold);
     }
 
-    private static async Task<IResult> PlaceAsync(HttpContext ctx, EvidenceHoldService holds, ReadHoldMarkers reads, AuditTrail audit, CancellationToken ct)
+    private static async Task<IResult> PlaceAsync(HttpContext ctx, HoldPlacement placement, ReadHoldMarkers reads, AuditTrail audit, TimeProvider time, CancellationToken ct)
     {
         var user = ctx.Caller();
         PlaceHoldRequest? body;
@@ -39,7 +44,7 @@ public static class HoldEndpoints
         List<HeldReadRef> found;
         if (body.ReadIds is { Count: > 0 } ids)
         {
-            if (ids.Count > HoldWorkflow.MaxReads) return Results.BadRequest(new { error = $"a hold covers at most {HoldWorkflow.MaxReads} reads" });
+            if (ids.Count > HoldRequestValidation.MaxReads) return Results.BadRequest(new { error = $"a hold covers at most {HoldRequestValidation.MaxReads} reads" });
             var (hit, missing) = await reads.FindAsync(ids, ct);
             if (missing.Count > 0) return Results.BadRequest(new { error = "unknown read ids", missing = missing.Take(20) });
             found = hit;
@@ -49,34 +54,32 @@ public static class HoldEndpoints
             var s = body.Search!;
             if (s.From is null || s.To is null || s.To <= s.From || (s.Plate is null && s.CameraId is null))
                 return Results.BadRequest(new { error = "search needs from < to and a plate or a cameraId" });
-            found = await reads.SearchAsync(s.Plate?.Trim().ToUpperInvariant(), s.CameraId, s.From.Value, s.To.Value, HoldWorkflow.MaxReads, ct);
+            found = await reads.SearchAsync(s.Plate?.Trim().ToUpperInvariant(), s.CameraId, s.From.Value, s.To.Value, HoldRequestValidation.MaxReads, time.GetUtcNow(), ct);
         }
-        var error = HoldWorkflow.Validate(body.CaseNumber, body.LegalBasis, found.Count, out var basis);
+        var error = HoldRequestValidation.Validate(body.CaseNumber, body.LegalBasis, found.Count, out var basis);
         if (error is not null)
         {
             await audit.RecordAsync(ctx, user, "hold.place", AuditOutcome.Refused, caseNumber: body.CaseNumber?[..Math.Min(40, body.CaseNumber.Length)], detail: error, ct: ct);
             return Results.BadRequest(new { error });
         }
 
-        var hold = await holds.CreateAsync(body.CaseNumber!, basis, found, user.Id, body.CaseOwner ?? user.Id, ct);
-        await audit.RecordAsync(ctx, user, "hold.place", AuditOutcome.Allowed, target: hold.HoldId, reason: basis.ToString(), caseNumber: hold.CaseNumber,
+        string holdId = HoldPlacement.NewHoldId();
+        var file = new HoldFile(body.CaseNumber!, basis, found, user.Id, body.CaseOwner ?? user.Id, time.GetUtcNow());
+        await audit.RecordAsync(ctx, user, "hold.place", AuditOutcome.Allowed, target: holdId, reason: basis.ToString(), caseNumber: file.CaseNumber,
             query: body.Search is null ? null : JsonSerializer.Serialize(body.Search), resultCount: found.Count, ct: ct);
-        // Runs the steps now; if the process dies mid-way, the EvidenceHoldSteps timer continues from the recorded step.
-        var advanced = await holds.AdvanceAsync(hold.HoldId, ct: ct) ?? hold;
-        string status = $"/api/holds/{hold.HoldId}";
-        return Results.Accepted(status, new { id = hold.HoldId, statusQueryGetUri = status, runtimeStatus = advanced.State.ToString(), hold = advanced });
+        var instance = await placement.PlaceAsync(holdId, file, ct);
+        return Started(ctx, instance);
     }
 
-    private static async Task<IResult> StatusAsync(HttpContext ctx, string id, CosmosHoldStore store, AuditTrail audit, CancellationToken ct)
+    private static async Task<IResult> StatusAsync(HttpContext ctx, string id, IWorkflowStore store, AuditTrail audit, CancellationToken ct)
     {
-        var hold = await store.GetAsync(id, ct);
-        await audit.RecordAsync(ctx, ctx.Caller(), "hold.status", hold is null ? AuditOutcome.Failed : AuditOutcome.Allowed, target: id,
-            caseNumber: hold?.Value.CaseNumber, ct: ct);
-        return hold is null ? Results.NotFound(new { error = "no such hold" })
-            : Results.Ok(new { id, runtimeStatus = hold.Value.State.ToString(), nextStep = hold.Value.NextStep.ToString(), hold = hold.Value });
+        var stored = await store.ReadAsync(id, ct);
+        var hold = stored?.Instance.Name == EvidenceHoldWorkflow.WorkflowName ? EvidenceHoldView.From(stored.Instance) : null;
+        await audit.RecordAsync(ctx, ctx.Caller(), "hold.status", hold is null ? AuditOutcome.Failed : AuditOutcome.Allowed, target: id, caseNumber: hold?.CaseNumber, ct: ct);
+        return hold is null ? Results.NotFound(new { error = "no such hold" }) : Results.Ok(Body(stored!.Instance, hold));
     }
 
-    private static async Task<IResult> ReleaseAsync(HttpContext ctx, string id, EvidenceHoldService holds, CosmosHoldStore store, AuditTrail audit, CancellationToken ct)
+    private static async Task<IResult> ReleaseAsync(HttpContext ctx, string id, WorkflowEngine engine, IWorkflowStore store, AuditTrail audit, CancellationToken ct)
     {
         var user = ctx.Caller();
         ReleaseHoldRequest? body;
@@ -84,13 +87,34 @@ public static class HoldEndpoints
         catch (JsonException) { return Results.BadRequest(new { error = "body must be JSON: {reason}" }); }
         if (string.IsNullOrWhiteSpace(body?.Reason) || body.Reason.Length > 500)
             return Results.BadRequest(new { error = "reason is required (e.g. 'case closed'), at most 500 characters" });
-        var current = await store.GetAsync(id, ct);
-        if (current is null) return Results.NotFound(new { error = "no such hold" });
-        if (current.Value.State != HoldState.Active)
-            return Results.Conflict(new { error = $"hold is {current.Value.State}; only an active hold can be released" });
-        await audit.RecordAsync(ctx, user, "hold.release", AuditOutcome.Allowed, target: id, reason: body.Reason, caseNumber: current.Value.CaseNumber, ct: ct);
-        var after = await holds.ReleaseAsync(id, user.Id, body.Reason, ct);
-        return after is null ? Results.Conflict(new { error = "hold changed meanwhile; retry" })
-            : Results.Ok(new { id, runtimeStatus = after.State.ToString(), hold = after });
+        var stored = await store.ReadAsync(id, ct);
+        if (stored?.Instance.Name != EvidenceHoldWorkflow.WorkflowName) return Results.NotFound(new { error = "no such hold" });
+        var hold = EvidenceHoldView.From(stored.Instance);
+        if (hold.State != HoldState.Active)
+            return Results.Conflict(new { error = $"hold is {hold.State}; only an active hold can be released" });
+
+        var outcome = await engine.RaiseAsync(id, new WorkflowEvent(EvidenceHoldWorkflow.ReleaseEvent, WorkflowJson.ToNode(new HoldRelease(body.Reason)), user.Id), ct);
+        bool accepted = outcome.Result == RaiseResult.Accepted;
+        await audit.RecordAsync(ctx, user, "hold.release", accepted ? AuditOutcome.Allowed : AuditOutcome.Refused, target: id, reason: body.Reason,
+            caseNumber: hold.CaseNumber, detail: outcome.Refusal, ct: ct);
+        return accepted ? Started(ctx, outcome.Instance!) : Results.Conflict(new { error = outcome.Refusal });
+    }
+
+    /// <summary>202 with Location and Retry-After pointing at the workflow status, as Durable answers.</summary>
+    private static IResult Started(HttpContext ctx, WorkflowInstance instance)
+    {
+        ctx.Response.Headers.Location = WorkflowStatus.StatusPath(instance.Id);
+        ctx.Response.Headers.RetryAfter = "10";
+        return Results.Json(Body(instance, EvidenceHoldView.From(instance)), statusCode: StatusCodes.Status202Accepted);
+    }
+
+    private static object Body(WorkflowInstance instance, EvidenceHold hold)
+    {
+        string statusUri = WorkflowStatus.StatusPath(instance.Id);
+        return new
+        {
+            id = instance.Id, runtimeStatus = instance.RuntimeStatus.ToString(), state = hold.State.ToString(), nextStep = hold.NextStep.ToString(),
+            statusQueryGetUri = statusUri, sendEventPostUri = statusUri + "/raiseEvent/{eventName}", hold,
+        };
     }
 }

@@ -18,7 +18,12 @@ public static class RetentionEndpoints
         app.MapGet("/api/admin/retention/over-retention", OverRetentionAsync).RequirePermission(Permission.ViewReports);
     }
 
-    private static async Task<IResult> RunPurgeAsync(HttpContext ctx, PurgeExecutor purge, AuditTrail audit, CancellationToken ct)
+    /// <summary>
+    /// Runs the purge and answers its record. The run is not tied to the request: a large backlog can outlast a
+    /// client (or the Functions front end) that stops waiting, and the run still finishes and records itself
+    /// (GET /api/admin/purge/runs); only the host shutting down interrupts it, and the next run resumes.
+    /// </summary>
+    private static async Task<IResult> RunPurgeAsync(HttpContext ctx, PurgeExecutor purge, AuditTrail audit, IHostApplicationLifetime host, CancellationToken ct)
     {
         var user = ctx.Caller();
         try
@@ -32,9 +37,9 @@ public static class RetentionEndpoints
         }
         try
         {
-            var run = await purge.RunAsync("on-demand:" + user.Id, ct: ct);
+            var run = await purge.RunAsync("on-demand:" + user.Id, ct: host.ApplicationStopping);
             await audit.RecordAsync(ctx, user, "purge.run", run.Status == Core.Retention.PurgeRunStatus.Failed ? AuditOutcome.Failed : AuditOutcome.Allowed,
-                target: run.RunId, resultCount: (int)Math.Min(int.MaxValue, run.DeletedReads), detail: run.Status.ToString(), ct: ct);
+                target: run.RunId, resultCount: (int)Math.Min(int.MaxValue, run.DeletedReads), detail: run.Status.ToString(), ct: CancellationToken.None);
             return Results.Ok(run);
         }
         catch (PurgeExecutor.LeaseHeldException e)

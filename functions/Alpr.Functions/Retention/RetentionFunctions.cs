@@ -25,27 +25,3 @@ public sealed class RetentionPurgeFunction(PurgeExecutor purge) : IFunctionHandl
         }
     }
 }
-
-/// <summary>Timer (every 5 minutes): continues evidence-hold workflows left between steps.</summary>
-public sealed class EvidenceHoldStepsFunction(EvidenceHoldService holds) : IFunctionHandler
-{
-    public string Name => "EvidenceHoldSteps";
-
-    public async Task<InvocationResponse> InvokeAsync(InvocationRequest request, CancellationToken ct)
-    {
-        int n = await holds.ResumeAllAsync(ct);
-        return new InvocationResponse { Logs = [$"{n} hold workflows advanced"], ReturnValue = new { advanced = n } };
-    }
-}
-
-/// <summary>Timer (daily): the 90-day hold review reminders.</summary>
-public sealed class EvidenceHoldReviewFunction(EvidenceHoldService holds) : IFunctionHandler
-{
-    public string Name => "EvidenceHoldReview";
-
-    public async Task<InvocationResponse> InvokeAsync(InvocationRequest request, CancellationToken ct)
-    {
-        int n = await holds.ReviewDueAsync(ct);
-        return new InvocationResponse { Logs = [$"{n} hold reviews due"], ReturnValue = new { reviewsDue = n } };
-    }
-}

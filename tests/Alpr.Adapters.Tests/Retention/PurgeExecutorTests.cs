@@ -193,4 +193,44 @@ public class PurgeExecutorTests
         f.Options.Policy = "nowhere";
         await Assert.ThrowsAsync<InvalidOperationException>(() => f.Purge.RunAsync("test"));
     }
+
+    [Fact]
+    public async Task A_released_holds_purge_takes_only_its_expired_unheld_reads_even_while_a_daily_run_holds_the_lease()
+    {
+        var f = await RetentionFixture.CreateAsync(RetentionPresets.PalmSprings);
+        var expired = await f.SeedAsync(400); var young = await f.SeedAsync(10);
+        var heldElsewhere = await f.SeedAsync(400); var notListed = await f.SeedAsync(400);
+        await f.HoldIndex.AddAsync(new CosmosHoldIndex.HeldRead("hold-other", heldElsewhere.Id, CosmosReadStore.PartitionFor(heldElsewhere)), default);
+        Assert.True(await f.Records.TryLeaseAsync("daily-run", f.Time.GetUtcNow(), TimeSpan.FromMinutes(10), default));
+
+        var run = await f.Purge.PurgeReadsAsync("hold-x", [.. new[] { expired, young, heldElsewhere }.Select(r => new Alpr.Core.Retention.Holds.HeldReadRef(r.Id, CosmosReadStore.PartitionFor(r)))]);
+
+        Assert.Equal(PurgeRunStatus.Completed, run.Status);
+        Assert.Equal("hold-release:hold-x", run.Trigger);
+        Assert.Equal(1, run.DeletedReads);
+        Assert.Equal(1, run.SkippedHeld);
+        Assert.True(await f.FullyGoneAsync(expired));
+        Assert.True(await f.FullyPresentAsync(young));
+        Assert.True(await f.FullyPresentAsync(heldElsewhere));
+        Assert.True(await f.FullyPresentAsync(notListed)); // past retention, but not this hold's: the daily purge's job
+    }
+
+    [Fact]
+    public async Task A_daily_run_leaves_a_live_hold_release_run_alone_and_marks_a_dead_one_interrupted()
+    {
+        var f = await RetentionFixture.CreateAsync(RetentionPresets.PalmSprings);
+        var now = f.Time.GetUtcNow();
+        PurgeRecord Running(string id, DateTimeOffset at) => new()
+        {
+            RunId = id, Trigger = PurgeExecutor.HoldReleaseTrigger + id, Policy = "palm-springs", PolicyCitation = "", Cutoffs = new(), StartedAt = at, Status = PurgeRunStatus.Running,
+        };
+        await f.Records.SaveAsync(Running("live", now.AddMinutes(-1)), default);
+        await f.Records.SaveAsync(Running("dead", now.AddHours(-2)), default);
+
+        var run = await f.Purge.RunAsync("test");
+
+        Assert.Equal(["dead"], run.Resumed);
+        Assert.Equal(PurgeRunStatus.Running, (await f.Records.GetAsync("live", now.AddMinutes(-1), default))!.Status);
+        Assert.Equal(PurgeRunStatus.Interrupted, (await f.Records.GetAsync("dead", now.AddHours(-2), default))!.Status);
+    }
 }

@@ -37,7 +37,7 @@ public sealed class RetentionFixture
         {
             Db = await LocalCosmos.NewDatabaseAsync(), Storage = storage,
             Time = new FakeTimeProvider(RetentionClock.StartOfDay(Today, Pacific).AddHours(12)),
-            Options = new RetentionOptions { Policy = policy.Name, BatchSize = 7, Parallelism = 4 },
+            Options = new RetentionOptions { Policy = policy.Name, BatchSize = 7, BlobConcurrency = 3, DocumentConcurrency = 2 },
         };
     }
 

@@ -19,6 +19,7 @@ public class OverRetentionReportTests
         var placed = await app.ClientFor(sergeant).PostAsync("/api/holds", System.Net.Http.Json.JsonContent.Create(
             new { caseNumber = "24-000042", legalBasis = "court-order", readIds = new[] { heldOld.Id } }));
         Assert.Equal(HttpStatusCode.Accepted, placed.StatusCode);
+        await app.DeliverStepsAsync();
 
         var resp = await app.ClientFor(chief).GetAsync("/api/admin/retention/over-retention");
         Assert.Equal(HttpStatusCode.OK, resp.StatusCode);

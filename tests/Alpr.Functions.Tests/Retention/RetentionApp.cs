@@ -2,13 +2,19 @@ using Alpr.Core.Cameras;
 using Alpr.Core.Reads;
 using Alpr.Core.Retention;
 using Alpr.Cosmos;
+using Alpr.Storage;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Alpr.Functions.Tests.Retention;
 
-/// <summary>The app under a fake clock (starting now, so dev tokens stay valid) with a retention policy configured.</summary>
+/// <summary>
+/// The app under a fake clock (starting now, so dev tokens stay valid) with a retention policy configured and a
+/// workflow-steps queue of its own, delivered by the test the way the Functions host would deliver it.
+/// </summary>
 public sealed class RetentionApp
 {
     public required AppFactory Factory { get; init; }
@@ -19,7 +25,10 @@ public sealed class RetentionApp
 
     public static async Task<RetentionApp> CreateAsync(string policy = "palm-springs")
     {
-        var factory = await AppFactory.CreateAsync(new Dictionary<string, string?> { ["Retention:Policy"] = policy });
+        var factory = await AppFactory.CreateAsync(new Dictionary<string, string?>
+        {
+            ["Retention:Policy"] = policy, ["Storage:WorkflowStepQueue"] = "wf" + Guid.NewGuid().ToString("N")[..10],
+        });
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var app = factory.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<TimeProvider>(time)));
         app.CreateClient().Dispose();
@@ -27,6 +36,49 @@ public sealed class RetentionApp
     }
 
     public T Get<T>() where T : notnull => App.Services.GetRequiredService<T>();
+
+    /// <summary>
+    /// Delivers queued workflow steps one at a time as the host does (POST /WorkflowSteps with Data.step and
+    /// Metadata.DequeueCount) until the queue is empty or <paramref name="max"/> were delivered; a failed one is
+    /// left for redelivery. Returns the steps delivered, as "step: outcome".
+    /// </summary>
+    public async Task<List<string>> DeliverStepsAsync(int max = 100)
+    {
+        var queue = Get<WorkflowStepQueue>();
+        using var host = App.CreateClient();
+        var delivered = new List<string>();
+        while (delivered.Count < max)
+        {
+            var batch = await queue.ReceiveAsync(1, TimeSpan.FromSeconds(2));
+            if (batch.Count == 0) break;
+            var m = batch[0];
+            var resp = await host.PostAsync("/WorkflowSteps", JsonContent.Create(new
+            {
+                Data = new Dictionary<string, object> { ["step"] = JsonSerializer.Serialize(m.Step) },
+                Metadata = new Dictionary<string, object> { ["DequeueCount"] = m.DequeueCount.ToString() },
+            }));
+            delivered.Add($"{m.Step.Step}: {(int)resp.StatusCode}");
+            if (resp.IsSuccessStatusCode) await queue.CompleteAsync(m);
+        }
+        return delivered;
+    }
+
+    /// <summary>A crash that lost the queued steps: they are taken off the queue and never run.</summary>
+    public async Task<List<string>> LoseQueuedStepsAsync()
+    {
+        var queue = Get<WorkflowStepQueue>();
+        var lost = new List<string>();
+        foreach (var m in await queue.ReceiveAsync(32, TimeSpan.FromSeconds(2))) { lost.Add(m.Step.Step); await queue.CompleteAsync(m); }
+        return lost;
+    }
+
+    /// <summary>The WorkflowTimeouts timer, invoked as the host does.</summary>
+    public async Task RunTimeoutsTimerAsync()
+    {
+        using var host = App.CreateClient();
+        var resp = await host.PostAsync("/WorkflowTimeouts", JsonContent.Create(new { Data = new { timer = new { IsPastDue = false } }, Metadata = new { } }));
+        resp.EnsureSuccessStatusCode();
+    }
 
     public HttpClient ClientFor(Alpr.Core.Access.AlprUser user)
     {
