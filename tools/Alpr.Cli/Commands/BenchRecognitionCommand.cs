@@ -23,7 +23,7 @@ public sealed class BenchRecognitionCommand : ICommand
         var samples = Load(data).Take(limit).ToList();
         if (samples.Count == 0) { Console.Error.WriteLine($"no labelled images in {data}"); return 2; }
 
-        using var tuned = new OnnxPlateRecognizer(new OnnxRecognizerOptions { IntraOpThreads = threads, ModelDirectory = args.Get("models"), DetectorMaxSide = args.GetInt("det-side", 960), Trace = args.Has("trace") ? Console.Error.WriteLine : null });
+        using var tuned = new OnnxPlateRecognizer(new OnnxRecognizerOptions { IntraOpThreads = threads, ModelDirectory = args.Get("models"), DetectorMaxSide = args.GetInt("det-side", 640), DetailedSide = args.GetInt("detailed-side", 1280), CloserLooks = args.GetInt("closer", 2), ConfidentScore = args.GetDouble("confident", 2.0), Trace = args.Has("trace") ? Console.Error.WriteLine : null });
         var main = await RunAsync(tuned, data, samples, ct, args.Has("trace"));
         object? baseline = null;
         double? ratio = null;
@@ -77,7 +77,7 @@ public sealed class BenchRecognitionCommand : ICommand
         // warm-up so the first image does not carry session initialisation
         await rec.RecognizeAsync(await File.ReadAllBytesAsync(System.IO.Path.Combine(dir, samples[0].File), ct), ct);
         var list = new List<Outcome>();
-        double detMs = 0, recMs = 0;
+        double detMs = 0, recMs = 0, detailed = 0;
         foreach (var s in samples)
         {
             var bytes = await File.ReadAllBytesAsync(System.IO.Path.Combine(dir, s.File), ct);
@@ -87,14 +87,14 @@ public sealed class BenchRecognitionCommand : ICommand
             try { r = await rec.RecognizeAsync(bytes, ct); }
             catch (ImageRejectedException e) { Console.Error.WriteLine($"{s.File}: rejected {e.Reason}"); r = new RecognitionResult(0, 0, []); }
             double ms = sw.Elapsed.TotalMilliseconds;
-            detMs += OnnxPlateRecognizer.LastDetectMs; recMs += OnnxPlateRecognizer.LastRecognizeMs;
+            if (OnnxPlateRecognizer.LastTrace is { } t) { detMs += t.DetectMs; recMs += t.ReadMs; detailed += t.Detailed ? 1 : 0; }
             var best = r.Plates.FirstOrDefault();
             string got = PlateText.Normalize(best?.Text);
             string exp = PlateText.Normalize(s.Expected);
             bool found = r.Plates.Any(p => PlateText.Normalize(p.Text) == exp || p.Alternatives.Any(a => PlateText.Normalize(a.Text) == exp));
             list.Add(new Outcome(s.File, exp, got, best?.Confidence ?? 0, got == exp, found, s.State, best?.Region, ms));
         }
-        Console.Error.WriteLine($"{rec.Engine}: mean detect {detMs / samples.Count:0.0} ms, recognise {recMs / samples.Count:0.0} ms");
+        Console.Error.WriteLine($"{rec.Engine}: mean detect {detMs / samples.Count:0.0} ms, recognise {recMs / samples.Count:0.0} ms, detailed pass on {detailed}/{samples.Count}");
         return list;
     }
 
