@@ -100,8 +100,15 @@ public sealed class OnnxPlateRecognizer : IPlateRecognizer, IDisposable
             && t.Any(char.IsAsciiDigit) && t.Any(char.IsAsciiLetter);
     }
 
-    private RecognitionResult Result(RgbImage img, List<TextLine> lines, IReadOnlyList<PlateChoice> choices) =>
-        new(img.Width, img.Height, PlateResults.Build(img, lines, choices, Engine));
+    /// <summary>
+    /// The best plate, and further plates only when they look like plates on their own (a known format and a score
+    /// near a confident one): a second car's plate is reported, a fleet number or a dealer's name is not.
+    /// </summary>
+    private RecognitionResult Result(RgbImage img, List<TextLine> lines, IReadOnlyList<PlateChoice> choices)
+    {
+        var plates = choices.Take(1).Concat(choices.Skip(1).Where(c => c.Reading.Format is not null && c.Score >= _options.SecondPlateScore)).ToList();
+        return new(img.Width, img.Height, PlateResults.Build(img, lines, plates, choices, Engine));
+    }
 
     /// <summary>
     /// Detects text on the whole image at one size and reads the boxes that could hold plate characters (long lines of

@@ -37,6 +37,8 @@ public sealed class OnnxRecognizerOptions
     public bool Straightforward { get; set; }
     /// <summary>Lowest plate score (text pattern + confidence + shape) reported as a plate.</summary>
     public double MinPlateScore { get; set; } = 0.6;
+    /// <summary>Lowest score of a second (third...) plate in the same image; it must also fit a known format.</summary>
+    public double SecondPlateScore { get; set; } = 1.8;
     /// <summary>Plate numbering systems whose formats guide the reading (Us, Eu, Br); empty: all of them.</summary>
     public List<PlateFamily> PlateFamilies { get; set; } = [];
     public string Engine { get; set; } = "onnx-ppocrv4";

@@ -10,7 +10,11 @@ internal static class PlateResults
 {
     private const int MaxAlternatives = 8;
 
-    public static List<RecognizedPlate> Build(RgbImage img, IReadOnlyList<TextLine> lines, IReadOnlyList<PlateChoice> choices, string engine)
+    /// <param name="choices">The plates to report, best first.</param>
+    /// <param name="candidates">Every candidate the chooser scored: other plate-format readings become alternatives, so
+    /// a hotlist can still match when the choice between two lines went wrong.</param>
+    public static List<RecognizedPlate> Build(RgbImage img, IReadOnlyList<TextLine> lines, IReadOnlyList<PlateChoice> choices,
+        IReadOnlyList<PlateChoice> candidates, string engine)
     {
         var plates = new List<RecognizedPlate>();
         var accepted = new List<Quad>();
@@ -30,7 +34,7 @@ internal static class PlateResults
                 Confidence = Math.Round(choice.Reading.Confidence, 4),
                 Polygon = [new((int)q.X0, (int)q.Y0), new((int)q.X1, (int)q.Y1), new((int)q.X2, (int)q.Y2), new((int)q.X3, (int)q.Y3)],
                 CropJpeg = img.EncodeCrop((int)(minX - padX), (int)(minY - padY), (int)(maxX + padX), (int)(maxY + padY)),
-                Alternatives = Alternatives(choice, choices),
+                Alternatives = Alternatives(choice, candidates),
                 Region = region?.Code,
                 RegionConfidence = region is { } rg ? Math.Round(rg.Confidence, 3) : null,
                 Engine = engine,
@@ -58,7 +62,7 @@ internal static class PlateResults
             if (alts.All(a => a.Text != r.Text) && alts.Count < MaxAlternatives)
                 alts.Add(new PlateCandidate(r.Text, Math.Round(choice.Reading.Confidence * Math.Exp(Math.Max(-5, r.Score - best)), 4)));
         foreach (var other in all)
-            if (!ReferenceEquals(other, choice) && alts.All(a => a.Text != other.Reading.Text) && alts.Count < MaxAlternatives)
+            if (!ReferenceEquals(other, choice) && alts.All(a => a.Text != other.Reading.Text) && alts.Count < MaxAlternatives && other.Reading.Format is not null)
                 alts.Add(new PlateCandidate(other.Reading.Text, Math.Round(other.Reading.Confidence * 0.5, 4)));
         return alts;
     }

@@ -13,6 +13,10 @@ public sealed record PlateDecoderOptions
     /// <summary>O/0 and I/1 are often drawn alike on plates: the other reading is always considered, with at least this
     /// fraction of the first one's probability.</summary>
     public double LookAlikeShare { get; init; } = 0.2;
+    /// <summary>Pairs plate fonts make hard for a general text recogniser (G/6, B/8, S/5, Z/2, D/0): the other member
+    /// is always considered with at least this fraction of the first one's probability, so a reading that fits no
+    /// format can become the one that fits.</summary>
+    public double ConfusableShare { get; init; } = 0.05;
     /// <summary>A character read with less than this probability may be an artefact (bolt, sticker, frame edge).</summary>
     public double DropBelow { get; init; } = 0.6;
     /// <summary>Extra cost of dropping such a character, on top of the log odds it was real.</summary>
@@ -93,12 +97,21 @@ public static class PlateDecoder
         var options = slot.Options.ToList();
         var best = slot.Best;
         char twin = best.Char switch { 'O' => '0', '0' => 'O', 'I' => '1', '1' => 'I', _ => '\0' };
-        if (twin == '\0') return options;
-        double share = best.P * o.LookAlikeShare;
-        int at = options.FindIndex(c => c.Char == twin);
-        if (at < 0) options.Add(new CharOption(twin, share));
-        else if (options[at].P < share) options[at] = new CharOption(twin, share);
+        if (twin != '\0') Ensure(twin, best.P * o.LookAlikeShare);
+        char confusable = best.Char switch
+        {
+            'G' => '6', '6' => 'G', 'B' => '8', '8' => 'B', 'S' => '5', '5' => 'S', 'Z' => '2', '2' => 'Z', 'D' => '0',
+            _ => '\0',
+        };
+        if (confusable != '\0' && o.ConfusableShare > 0) Ensure(confusable, best.P * o.ConfusableShare);
         return options;
+
+        void Ensure(char c, double p)
+        {
+            int at = options.FindIndex(x => x.Char == c);
+            if (at < 0) options.Add(new CharOption(c, p));
+            else if (options[at].P < p) options[at] = new CharOption(c, p);
+        }
     }
 
     /// <summary>The format the text fits with the highest weight (times its family's likelihood), with its log prior.</summary>

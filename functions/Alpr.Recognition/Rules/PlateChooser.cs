@@ -69,7 +69,36 @@ public static class PlateChooser
                     (a.Left + b.Right) / 2, (a.CenterY + b.CenterY) / 2, b.Right - a.Left, h)
                 { Box = a.Box is { } qa && b.Box is { } qb ? Quad.Span(qa, qb) : null });
             }
+        result.AddRange(Stacked(lines));
         return result;
+    }
+
+    /// <summary>
+    /// Two-line plates (square EU and motorcycle plates, stacked US series): two lines of like height, one right above
+    /// the other and centred alike, read top line first.
+    /// </summary>
+    private static IEnumerable<TextLine> Stacked(IReadOnlyList<TextLine> lines)
+    {
+        foreach (var top in lines)
+            foreach (var bottom in lines)
+            {
+                if (ReferenceEquals(top, bottom) || top.Slots.Count < 1 || bottom.Slots.Count < 2) continue;
+                double h = Math.Max(top.Height, bottom.Height);
+                if (Math.Min(top.Height, bottom.Height) < 0.7 * h) continue;
+                double gap = (bottom.CenterY - bottom.Height / 2) - (top.CenterY + top.Height / 2);
+                if (gap < -0.2 * h || gap > 0.6 * h) continue;
+                if (Math.Abs(top.CenterX - bottom.CenterX) > 0.3 * Math.Max(top.Width, bottom.Width)) continue;
+                int n = top.Slots.Count + bottom.Slots.Count;
+                if (n is < 4 or > 8) continue;
+                // only as a serial: a plate number over a slogan of like height must not become a "plate"
+                if (PlateDecoder.BestFormat(top.Text + bottom.Text, PlateFormats.All).Format is null) continue;
+                double left = Math.Min(top.Left, bottom.Left), right = Math.Max(top.Right, bottom.Right);
+                double height = bottom.CenterY + bottom.Height / 2 - (top.CenterY - top.Height / 2);
+                // as wide as the wider line and as tall as both: the character shape cue then reads it as one plate
+                yield return new TextLine(top.Text + bottom.Text, Math.Min(top.Confidence, bottom.Confidence) * 0.98,
+                    [.. top.Slots, .. bottom.Slots], (left + right) / 2, (top.CenterY + bottom.CenterY) / 2, right - left, h)
+                { Box = Quad.Rect((float)left, (float)(top.CenterY - top.Height / 2), (float)right, (float)(bottom.CenterY + bottom.Height / 2)) };
+            }
     }
 
     /// <summary>Plates, best first: one choice per place and per distinct text; places scoring below the minimum are dropped.</summary>

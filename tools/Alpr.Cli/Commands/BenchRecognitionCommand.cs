@@ -39,6 +39,12 @@ public sealed class BenchRecognitionCommand : ICommand
         Console.WriteLine($"{"file",-44} {"expected",-10} {"got",-10} conf");
         foreach (var o in main.Where(o => !o.Exact))
             Console.WriteLine($"{o.File,-44} {o.Expected,-10} {o.Got,-10} {o.Confidence:0.00}");
+        var stateMisses = main.Where(o => !string.IsNullOrEmpty(o.State) && !string.Equals(o.State, o.GotState, StringComparison.OrdinalIgnoreCase)).ToList();
+        if (stateMisses.Count > 0)
+        {
+            Console.WriteLine($"{"file",-44} {"state",-10} {"got",-10}");
+            foreach (var o in stateMisses) Console.WriteLine($"{o.File,-44} {o.State,-10} {o.GotState ?? "-",-10}");
+        }
         await JsonOutput.WriteAsync(new
         {
             summary.Images, summary.Exact, summary.ExactRate, summary.FoundRate, summary.StateRate, summary.StateImages,
