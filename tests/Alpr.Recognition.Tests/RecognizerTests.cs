@@ -112,6 +112,28 @@ public class RecognizerTests(RecognizerFixture fx) : IClassFixture<RecognizerFix
     }
 
     [Fact]
+    public async Task PerspectiveSkewedPlateStillReads()
+    {
+        // seen from the side: one end of the plate about a third shorter than the other
+        var (image, plate, x, y, w, h) = Labelled("us", "7fbfbe28-aecb-45be-bd05-7cf26acb3c5c");
+        using var src = SKBitmap.Decode(image);
+        using var dst = src.Copy();
+        float cx = x + w / 2f, cy = y + h / 2f;
+        using (var g = new SKCanvas(dst))
+        {
+            g.ClipRect(new SKRect(cx - 1.5f * w, cy - 1.5f * h, cx + 1.5f * w, cy + 1.5f * h));
+            g.Clear(SKColors.Black);
+            var persp = SKMatrix.CreateIdentity();
+            persp.Persp0 = 0.35f / w; // depth grows along x: 1 ± 0.17 across the plate
+            g.SetMatrix(SKMatrix.CreateTranslation(cx, cy).PreConcat(persp).PreConcat(SKMatrix.CreateTranslation(-cx, -cy)));
+            g.DrawBitmap(src, 0, 0, new SKPaint { IsAntialias = true });
+        }
+        using var img = SKImage.FromBitmap(dst);
+        var result = await fx.Recognizer.RecognizeAsync(img.Encode(SKEncodedImageFormat.Jpeg, 92).ToArray());
+        Assert.Equal(plate, result.Plates.FirstOrDefault()?.Text);
+    }
+
+    [Fact]
     public async Task EmptyUploadIsRejected()
     {
         var e = await Assert.ThrowsAsync<ImageRejectedException>(() => fx.Recognizer.RecognizeAsync(ReadOnlyMemory<byte>.Empty));
