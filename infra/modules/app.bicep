@@ -47,7 +47,8 @@ resource containers 'Microsoft.Storage/storageAccounts/blobServices/containers@2
   name: c
   properties: {
     publicAccess: 'None'
-    immutableStorageWithVersioning: c == 'evidence' ? { enabled: true } : null
+    // evidence: legal hold per copy; reports: a time-based policy per blob until its two years end (Reports:ApplyImmutabilityPolicy).
+    immutableStorageWithVersioning: c == 'evidence' || c == 'reports' ? { enabled: true } : null
   }
 }]
 
@@ -157,6 +158,7 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'Cosmos__Endpoint', value: cosmos.properties.documentEndpoint }
         { name: 'EventGrid__TopicEndpoint', value: topic.properties.endpoint }
         { name: 'Agency__TimeZone', value: agencyTimeZone }
+        { name: 'Reports__ApplyImmutabilityPolicy', value: 'true' }
         { name: 'Auth__Authority', value: '${environment().authentication.loginEndpoint}${tenant().tenantId}/v2.0' }
         { name: 'Auth__Issuer', value: '${environment().authentication.loginEndpoint}${tenant().tenantId}/v2.0' }
         { name: 'Auth__UserIdClaim', value: 'oid' }

@@ -55,4 +55,15 @@ public class BicepTests
         Assert.Contains("disableLocalAuth: true", module);
         Assert.Contains("allowBlobPublicAccess: false", module);
     }
+
+    [Fact]
+    public void Reports_container_is_declared_immutable_and_the_app_applies_the_policy()
+    {
+        string module = File.ReadAllText(Path.Combine(RepoPaths.Root, "infra", "modules", "app.bicep"));
+        Assert.Contains("'reports'", module);
+        Assert.Contains("c == 'evidence' || c == 'reports' ? { enabled: true }", module);
+        Assert.Contains("{ name: 'Reports__ApplyImmutabilityPolicy', value: 'true' }", module);
+        using var arm = Compile();
+        Assert.Contains("Reports__ApplyImmutabilityPolicy", arm.RootElement.GetRawText());
+    }
 }

@@ -12,6 +12,7 @@ ICommand[] commands =
     new BenchSearchCommand(),
     new TokenCommand(),
     new AuditVerifyCommand(),
+    new AuditReportCommand(),
     new BenchPurgeCommand(),
 ];
 

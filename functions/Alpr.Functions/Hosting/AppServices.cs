@@ -15,6 +15,7 @@ using Alpr.Functions.Retention;
 using Alpr.Functions.Standalone;
 using Alpr.Functions.Workflows;
 using Alpr.Functions.Releases;
+using Alpr.Functions.Reports;
 using Alpr.Core.Workflows;
 using Alpr.Hotlists;
 using Alpr.Storage;
@@ -83,6 +84,7 @@ public static class AppServices
         services.AddSingleton<IFunctionHandler, WorkflowTimeoutsFunction>();
 
         services.AddAlprReleases(config);
+        services.AddAlprReports(config);
 
         services.AddHostedService<StorageWarmup>();
         services.AddHostedService<HotlistWarmup>();
@@ -113,5 +115,6 @@ public static class AppServices
         app.MapHoldEndpoints();
         app.MapWorkflowEndpoints();
         app.MapReleaseEndpoints();
+        app.MapReportEndpoints();
     }
 }

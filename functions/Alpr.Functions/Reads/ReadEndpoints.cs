@@ -79,7 +79,8 @@ public static class ReadEndpoints
         if (!DateOnly.TryParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return Results.BadRequest(new { error = "day is yyyy-MM-dd" });
         var read = await reads.FindAsync(id, d, ct);
         string? blob = read is null ? null : kind == "crop" ? read.CropBlob : read.ImageBlob;
-        if (!await TryAuditAsync(() => audit.RecordAsync(ctx, ctx.Caller(), "reads.image", AuditOutcome.Allowed, target: blob ?? $"{day}/{id}", reason: reason, caseNumber: caseNumber, resultCount: blob is null ? 0 : 1, ct: ct)))
+        if (!await TryAuditAsync(() => audit.RecordAsync(ctx, ctx.Caller(), "reads.image", AuditOutcome.Allowed, target: blob ?? $"{day}/{id}", reason: reason, caseNumber: caseNumber,
+                query: $"read={day}/{id}" + (kind == "crop" ? ";kind=crop" : ""), resultCount: blob is null ? 0 : 1, ct: ct)))
             return AuditUnavailable();
         if (blob is null) return Results.NotFound();
         var validFor = TimeSpan.FromMinutes(5);

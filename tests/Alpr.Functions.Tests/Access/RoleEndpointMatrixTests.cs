@@ -25,6 +25,11 @@ public class RoleEndpointMatrixTests : IAsyncLifetime
         ("POST", "/api/hotlists/matrix/entries", Permission.ManageHotlists),
         ("GET", "/api/audit/2026-11-23", Permission.ViewAuditLog),
         ("GET", "/api/audit/verify", Permission.ViewAuditLog),
+        ("GET", "/api/reports", Permission.ViewReports),
+        ("POST", "/api/reports/2026Q1", Permission.ViewReports),
+        ("GET", "/api/reports/2026Q1", Permission.ViewReports),
+        ("GET", "/api/reports/2026Q1/files/summary.json", Permission.ViewReports),
+        ("POST", "/api/reports/2026Q1/sample/1/finding", Permission.ReviewAuditSample),
     ];
 
     public static IEnumerable<object[]> Roles() => Enum.GetValues<Role>().Select(r => new object[] { r });

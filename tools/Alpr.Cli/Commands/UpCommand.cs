@@ -34,6 +34,7 @@ public sealed class UpCommand : ICommand
             Event Grid topic      {stack.EventGrid.Endpoint} (aeg-sas-key: {stack.EventGrid.Key})
             users                 dev-officer, dev-captain, dev-auditor, ... (one per role): ./alpr token --user dev-captain
             audit chain           ./alpr audit verify --endpoint {stack.Cosmos.Endpoint} --key {Alpr.LocalServers.CosmosServer.Key}
+            quarterly reports     ./alpr audit report --quarter {Alpr.Core.Reports.Quarter.LastEnded(DateTimeOffset.UtcNow, Alpr.Core.Retention.RetentionPresets.PalmSprings.TimeZone)} --endpoint {stack.AppUrl} --user dev-auditor --out reports
             Ctrl-C stops everything.
             """);
         try { await Task.Delay(Timeout.Infinite, ct); } catch (OperationCanceledException) { }
