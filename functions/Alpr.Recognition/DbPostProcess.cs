@@ -9,6 +9,13 @@ public readonly record struct Quad(float X0, float Y0, float X1, float Y1, float
     public float CenterY => (Y0 + Y1 + Y2 + Y3) / 4;
     public Quad Scale(float s, float dx = 0, float dy = 0) =>
         new(X0 * s + dx, Y0 * s + dy, X1 * s + dx, Y1 * s + dy, X2 * s + dx, Y2 * s + dy, X3 * s + dx, Y3 * s + dy, Score);
+    /// <summary>The box from the left edge of <paramref name="left"/> to the right edge of <paramref name="right"/>.</summary>
+    public static Quad Span(Quad left, Quad right) =>
+        new(left.X0, left.Y0, right.X1, right.Y1, right.X2, right.Y2, left.X3, left.Y3, Math.Min(left.Score, right.Score));
+
+    /// <summary>An axis-aligned box.</summary>
+    public static Quad Rect(float x0, float y0, float x1, float y1, float score = 1f) => new(x0, y0, x1, y0, x1, y1, x0, y1, score);
+
     public (float MinX, float MinY, float MaxX, float MaxY) Bounds =>
         (Math.Min(Math.Min(X0, X1), Math.Min(X2, X3)), Math.Min(Math.Min(Y0, Y1), Math.Min(Y2, Y3)),
          Math.Max(Math.Max(X0, X1), Math.Max(X2, X3)), Math.Max(Math.Max(Y0, Y1), Math.Max(Y2, Y3)));

@@ -1,3 +1,5 @@
+using Alpr.Core.Plates;
+
 namespace Alpr.Recognition;
 
 /// <summary>Settings of the local ONNX recogniser. Defaults suit a 2-core worker.</summary>
@@ -8,27 +10,37 @@ public sealed class OnnxRecognizerOptions
     public string? ModelDirectory { get; set; }
     /// <summary>Threads ONNX Runtime uses inside one model run.</summary>
     public int IntraOpThreads { get; set; } = 2;
-    /// <summary>Longest side of the image given to the text detector (rounded to a multiple of 32).</summary>
-    public int DetectorMaxSide { get; set; } = 960;
+    /// <summary>Longest side of the whole image in the first (fast) detection pass, rounded to a multiple of 32.</summary>
+    public int DetectorMaxSide { get; set; } = 640;
+    /// <summary>Longest side in the second, detailed pass, run only when the first found no confident plate; 0: never.</summary>
+    public int DetailedSide { get; set; } = 1280;
+    /// <summary>Plate score (see PlateChooser) from which the first pass's plate is taken without the detailed pass.</summary>
+    public double ConfidentScore { get; set; } = 2.0;
+    /// <summary>How many candidate plates per pass get a closer look (re-detected in their own crop, read with jitter).</summary>
+    public int CloserLooks { get; set; } = 2;
     /// <summary>Images smaller than this are upscaled for detection (plate crops).</summary>
     public int DetectorMinSide { get; set; } = 320;
     /// <summary>Uploads above this many bytes are rejected before decoding.</summary>
     public long MaxImageBytes { get; set; } = 20L * 1024 * 1024;
     /// <summary>Images with more pixels than this (after decoding the header) are rejected.</summary>
     public long MaxPixels { get; set; } = 50_000_000;
-    /// <summary>Most text boxes given to the recogniser per image (largest-scoring first).</summary>
+    /// <summary>Most text boxes kept per detection run (largest-scoring first).</summary>
     public int MaxBoxes { get; set; } = 24;
+    /// <summary>Most plate-shaped boxes read per whole-image pass.</summary>
+    public int MaxReadsPerPass { get; set; } = 12;
     /// <summary>DB probability threshold and minimum mean box score.</summary>
     public float DetectorThreshold { get; set; } = 0.3f;
     public float BoxScoreThreshold { get; set; } = 0.5f;
     /// <summary>DB unclip ratio: how far a shrunk text kernel is grown back.</summary>
     public double UnclipRatio { get; set; } = 1.6;
-    /// <summary>Re-detect at higher resolution around candidate plates that came out small.</summary>
-    public bool RefineSmallPlates { get; set; } = true;
-    /// <summary>Baseline mode: one detector pass at the given max side, no refinement, simple choice.</summary>
+    /// <summary>Baseline mode: one detector pass at the given max side, every box read, the most confident plate-length line.</summary>
     public bool Straightforward { get; set; }
     /// <summary>Lowest plate score (text pattern + confidence + shape) reported as a plate.</summary>
     public double MinPlateScore { get; set; } = 0.6;
+    /// <summary>Lowest score of a second (third...) plate in the same image; it must also fit a known format.</summary>
+    public double SecondPlateScore { get; set; } = 1.8;
+    /// <summary>Plate numbering systems whose formats guide the reading (Us, Eu, Br); empty: all of them.</summary>
+    public List<PlateFamily> PlateFamilies { get; set; } = [];
     public string Engine { get; set; } = "onnx-ppocrv4";
     /// <summary>Optional diagnostics sink: every text line read and its plate score.</summary>
     public Action<string>? Trace { get; set; }

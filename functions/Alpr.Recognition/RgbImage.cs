@@ -21,12 +21,25 @@ public sealed class RgbImage
         if (info.Width < 8 || info.Height < 8 || info.Width > 20000 || info.Height > 20000 || (long)info.Width * info.Height > maxPixels)
             throw new ImageRejectedException(ImageRejectReason.DimensionsOutOfRange, $"image is {info.Width}x{info.Height}; accepted sides are 8..20000 and at most {maxPixels} pixels");
         var decodeInfo = new SKImageInfo(info.Width, info.Height, SKColorType.Rgba8888, SKAlphaType.Premul);
+        var origin = codec.EncodedOrigin;
+        if (origin == SKEncodedOrigin.TopLeft)
+        {
+            // the common case decodes straight into the array the models read from: no bitmap, no copy
+            var pixels = new byte[info.Width * info.Height * 4];
+            var handle = System.Runtime.InteropServices.GCHandle.Alloc(pixels, System.Runtime.InteropServices.GCHandleType.Pinned);
+            try
+            {
+                var direct = codec.GetPixels(decodeInfo, handle.AddrOfPinnedObject());
+                if (direct is not SKCodecResult.Success)
+                    throw new ImageRejectedException(ImageRejectReason.Corrupt, $"the image data is damaged or truncated ({direct})");
+            }
+            finally { handle.Free(); }
+            return new RgbImage(info.Width, info.Height, pixels);
+        }
         using var raw = new SKBitmap(decodeInfo);
         var result = codec.GetPixels(decodeInfo, raw.GetPixels());
         if (result is not (SKCodecResult.Success))
             throw new ImageRejectedException(ImageRejectReason.Corrupt, $"the image data is damaged or truncated ({result})");
-        var origin = codec.EncodedOrigin;
-        if (origin == SKEncodedOrigin.TopLeft) return FromBitmap(raw);
         bool swap = origin is SKEncodedOrigin.LeftTop or SKEncodedOrigin.RightTop or SKEncodedOrigin.RightBottom or SKEncodedOrigin.LeftBottom;
         int w = swap ? info.Height : info.Width, h = swap ? info.Width : info.Height;
         using var upright = new SKBitmap(new SKImageInfo(w, h, SKColorType.Rgba8888, SKAlphaType.Premul));

@@ -79,7 +79,8 @@ public sealed class FallbackPlateRecognizer(IPlateRecognizer local, VisionReadCl
         (string, double)? best = null; double bestScore = 0.5;
         foreach (var line in read.Lines)
         {
-            string t = ConfusableRules.Apply(PlateText.Normalize(line.Text));
+            if (PlateDecoder.ReadText(line.Text, line.Confidence) is not { } reading) continue;
+            string t = reading.Text;
             double s = PlateTextRules.Score(t);
             if (s < 0) continue;
             s += 0.8 * line.Confidence;
@@ -89,6 +90,6 @@ public sealed class FallbackPlateRecognizer(IPlateRecognizer local, VisionReadCl
     }
 
     private static IReadOnlyList<PixelPoint> LinePolygon(VisionReadResult read, string text) =>
-        read.Lines.FirstOrDefault(l => ConfusableRules.Apply(PlateText.Normalize(l.Text)) == text)?.Polygon
+        read.Lines.FirstOrDefault(l => PlateDecoder.ReadText(l.Text, l.Confidence)?.Text == text)?.Polygon
             .Select(p => new PixelPoint((int)p.X, (int)p.Y)).ToList() ?? [];
 }

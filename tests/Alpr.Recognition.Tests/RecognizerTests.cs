@@ -20,6 +20,9 @@ public class RecognizerTests(RecognizerFixture fx) : IClassFixture<RecognizerFix
     [InlineData("us", "1e241dc8-8f18-4955-8988-03a0ab49f813")]
     [InlineData("us", "21d8c31d-3deb-494b-9c63-c0223306fd82")]
     [InlineData("us", "22e54a62-57a8-4a0a-88c1-4b9758f67651")]
+    [InlineData("us", "wts-lg-000031")]   // Missouri AB1 C2D: the grammar settles G or 6
+    [InlineData("us", "wts-lg-000038")]   // all-digit plate beside the camera's burnt-in date and time
+    [InlineData("us", "wts-lg-000047")]   // small plate: found only by the detailed pass
     [InlineData("eu", "eu1")]
     [InlineData("eu", "eu10")]
     public async Task ReadsTheLabelledPlateWhereItIs(string set, string name)
@@ -51,6 +54,83 @@ public class RecognizerTests(RecognizerFixture fx) : IClassFixture<RecognizerFix
         var result = await fx.Recognizer.RecognizeAsync(png.ToArray());
         Assert.Equal(plate, result.Plates.FirstOrDefault()?.Text);
         Assert.Equal(bmp.Width, result.ImageWidth);
+    }
+
+    [Theory]
+    [InlineData("ca1043.png", "CA")]
+    [InlineData("tx1030.png", "TX")]
+    public async Task ReadsTheStatePrintedOnThePlate(string file, string state)
+    {
+        var bytes = File.ReadAllBytes(Path.Combine(RecognizerFixture.DatasetRoot(), "plate-crops-us", file));
+        var best = (await fx.Recognizer.RecognizeAsync(bytes)).Plates[0];
+        Assert.Equal(state, best.Region);
+        Assert.InRange(best.RegionConfidence ?? 0, 0.7, 1.0);
+    }
+
+    [Fact]
+    public async Task TwoCarsTwoPlates()
+    {
+        // two real plate crops side by side on one frame
+        string dir = Path.Combine(RecognizerFixture.DatasetRoot(), "plate-crops-us");
+        var labels = File.ReadLines(Path.Combine(dir, "groundtruth.csv")).Select(l => l.Split(',')).ToDictionary(p => p[0], p => p[2]);
+        string[] files = ["ca1043.png", "tx1030.png"];
+        using var canvas = new SKBitmap(1100, 500);
+        using (var g = new SKCanvas(canvas))
+        {
+            g.Clear(new SKColor(90, 90, 90));
+            for (int i = 0; i < files.Length; i++)
+            {
+                using var crop = SKBitmap.Decode(Path.Combine(dir, files[i]));
+                g.DrawBitmap(crop, new SKRect(60 + i * 560, 150, 60 + i * 560 + 400, 150 + 400f * crop.Height / crop.Width));
+            }
+        }
+        using var img = SKImage.FromBitmap(canvas);
+        var result = await fx.Recognizer.RecognizeAsync(img.Encode(SKEncodedImageFormat.Jpeg, 92).ToArray());
+        foreach (var f in files) Assert.Contains(result.Plates, p => p.Text == PlateText.Normalize(labels[f]));
+        Assert.Equal(2, result.Plates.Count);
+        Assert.True(result.Plates.All(p => p.Polygon.Count == 4 && p.CropJpeg is { Length: > 0 }));
+    }
+
+    [Theory]
+    [InlineData(8f, 1.0f)]    // camera mounted crooked
+    [InlineData(-6f, 0.8f)]   // and farther away: the plate about 24 px high, zoomed by the closer look
+    public async Task RotatedAndSmallerPlatesStillRead(float degrees, float scale)
+    {
+        var (image, plate, _, _, _, _) = Labelled("us", "7fbfbe28-aecb-45be-bd05-7cf26acb3c5c");
+        using var src = SKBitmap.Decode(image);
+        int w = (int)(src.Width * scale), h = (int)(src.Height * scale);
+        using var dst = new SKBitmap(w, h);
+        using (var g = new SKCanvas(dst))
+        {
+            g.Clear(SKColors.Black);
+            g.RotateDegrees(degrees, w / 2f, h / 2f);
+            g.DrawBitmap(src, new SKRect(0, 0, w, h), new SKPaint { IsAntialias = true });
+        }
+        using var img = SKImage.FromBitmap(dst);
+        var result = await fx.Recognizer.RecognizeAsync(img.Encode(SKEncodedImageFormat.Jpeg, 92).ToArray());
+        Assert.Equal(plate, result.Plates.FirstOrDefault()?.Text);
+    }
+
+    [Fact]
+    public async Task PerspectiveSkewedPlateStillReads()
+    {
+        // seen from the side: one end of the plate about a third shorter than the other
+        var (image, plate, x, y, w, h) = Labelled("us", "7fbfbe28-aecb-45be-bd05-7cf26acb3c5c");
+        using var src = SKBitmap.Decode(image);
+        using var dst = src.Copy();
+        float cx = x + w / 2f, cy = y + h / 2f;
+        using (var g = new SKCanvas(dst))
+        {
+            g.ClipRect(new SKRect(cx - 1.5f * w, cy - 1.5f * h, cx + 1.5f * w, cy + 1.5f * h));
+            g.Clear(SKColors.Black);
+            var persp = SKMatrix.CreateIdentity();
+            persp.Persp0 = 0.35f / w; // depth grows along x: 1 ± 0.17 across the plate
+            g.SetMatrix(SKMatrix.CreateTranslation(cx, cy).PreConcat(persp).PreConcat(SKMatrix.CreateTranslation(-cx, -cy)));
+            g.DrawBitmap(src, 0, 0, new SKPaint { IsAntialias = true });
+        }
+        using var img = SKImage.FromBitmap(dst);
+        var result = await fx.Recognizer.RecognizeAsync(img.Encode(SKEncodedImageFormat.Jpeg, 92).ToArray());
+        Assert.Equal(plate, result.Plates.FirstOrDefault()?.Text);
     }
 
     [Fact]

@@ -27,6 +27,7 @@ public sealed class CommandArgs
     public string? Get(string name) => _options.TryGetValue(name, out var v) ? v : null;
     public string Get(string name, string fallback) => Get(name) ?? fallback;
     public int GetInt(string name, int fallback) => int.TryParse(Get(name), out var v) ? v : fallback;
+    public double GetDouble(string name, double fallback) => double.TryParse(Get(name), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : fallback;
     public IReadOnlyList<int> GetInts(string name, params int[] fallback) =>
         Get(name) is { } s ? s.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToArray() : fallback;
 }

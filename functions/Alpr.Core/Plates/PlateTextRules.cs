@@ -15,6 +15,8 @@ public static class PlateTextRules
         "FIRST", "FREEDOM", "LIVE", "FREE", "DIE", "WWW", "COM", "NATION", "TREASURE", "HEART", "LAKES", "GREAT", "SPIRIT",
         "PEACH", "VOLUNTEER", "EXPLORE", "ENCHANTMENT", "PLATES", "PLATE", "TRUCK", "TRAILER", "COMMERCIAL", "APPORTIONED",
         "PASSENGER", "GOVERNMENT", "OFFICIAL", "HISTORIC", "VETERAN", "UNIVERSITY", "COLLEGE", "EXPIRES", "ISLAND", "OCEAN",
+        "TRUST", "FLIGHT", "OFFICER", "POLICE", "SUPPORT", "TAXATION", "REPRESENTATION", "MOUNTAIN", "POTATOES", "FAMOUS",
+        "WONDERFUL", "BEAUTIFUL", "NATURAL", "SPORTSMAN", "WILDLIFE", "SAVE", "CHILDREN", "EDUCATION", "DMV", "REGISTRATION",
     ];
 
     private static bool LooksLikeDate(string d)
@@ -39,12 +41,12 @@ public static class PlateTextRules
         foreach (char c in normalized) { if (char.IsAsciiDigit(c)) digits++; else letters++; }
         if (letters == 0 && n >= 8) return -1; // timestamps and date stickers (20140508)
         if (letters == 0 && n >= 6 && (normalized.StartsWith("19", StringComparison.Ordinal) || normalized.StartsWith("20", StringComparison.Ordinal)) && LooksLikeDate(normalized)) return -0.5;
-        if (digits == 0)
-        {
-            if (UsStates.IsStateWord(normalized)) return -1;
-            foreach (var w in NonPlateWords)
-                if (normalized.Contains(w, StringComparison.Ordinal) && w.Length >= Math.Max(3, n - 2)) return -1;
-        }
+        // Words are checked as letters: the reader may have written O as 0 and I as 1 ("VERM0NT", "HAWAI1").
+        string word = normalized.Replace('0', 'O').Replace('1', 'I');
+        bool wordOnly = word.All(char.IsAsciiLetter);
+        if (wordOnly && UsStates.IsStateWord(word)) return -1;
+        foreach (var w in NonPlateWords)
+            if (word.Contains(w, StringComparison.Ordinal) && w.Length >= n - 2 && (wordOnly ? w.Length >= 3 : w.Length >= 5)) return -1;
         double s = n switch { 2 => 0.0, 3 => 0.2, 4 => 0.45, 5 => 0.8, 6 or 7 => 1.0, 8 => 0.85, _ => 0.2 };
         if (digits > 0 && letters > 0) s += 0.25;
         else if (digits == 0) s -= 0.35; // vanity plates exist, but most lines without digits are words

@@ -1,15 +1,23 @@
+using Alpr.Core.Plates;
+
 namespace Alpr.Recognition.Rules;
 
-/// <summary>Result of decoding one CTC sequence: the text, per-character confidence and runner-up readings.</summary>
-public sealed record CtcRead(string Text, double Confidence, IReadOnlyList<double> CharConfidences, IReadOnlyList<(string Text, double Confidence)> Alternatives);
+/// <summary>Result of decoding one CTC sequence: the greedy text, its confidence, and every character's options.</summary>
+public sealed record CtcRead(string Text, double Confidence, IReadOnlyList<CharSlot> Slots)
+{
+    public IReadOnlyList<double> CharConfidences => Slots.Select(s => s.Best.P).ToList();
+    public static CtcRead Empty { get; } = new("", 0, []);
+}
 
 /// <summary>
 /// Greedy CTC decoding restricted to plate characters: every class that is not A–Z/0–9 is masked out of the argmax
-/// (separators such as space, '-', '·' count as blank). Lower-case letters are folded into upper case.
-/// Alternatives come from the second-best plate character at the least certain positions.
+/// (separators such as space, '-', '·' count as blank). Lower-case letters are folded into upper case. For every
+/// emitted character the top plate characters at its most confident time step are kept, so the plate grammar can
+/// later prefer a close runner-up.
 /// </summary>
 public sealed class CtcPlateDecoder
 {
+    private const int SlotOptions = 3;
     private readonly int[] _classToChar; // -1 masked, -2 blank/separator, else char code
     public int ClassCount => _classToChar.Length;
 
@@ -32,58 +40,62 @@ public sealed class CtcPlateDecoder
     }
 
     /// <summary>Decode one sequence of <paramref name="steps"/> × <see cref="ClassCount"/> probabilities.</summary>
-    public CtcRead Decode(ReadOnlySpan<float> probs, int steps, int maxAlternatives = 5)
+    public CtcRead Decode(ReadOnlySpan<float> probs, int steps)
     {
-        int C = _classToChar.Length;
+        int classes = _classToChar.Length;
         var chars = new List<char>();
-        var confs = new List<double>();
-        var seconds = new List<(char C, double P)>();
+        var slots = new List<CharSlot>();
+        var peak = new List<double>();
         int prev = -2;
         Span<float> acc = stackalloc float[128];
         for (int t = 0; t < steps; t++)
         {
-            var row = probs.Slice(t * C, C);
+            var row = probs.Slice(t * classes, classes);
             acc.Clear();
             float blank = 0;
-            for (int k = 0; k < C; k++)
+            for (int k = 0; k < classes; k++)
             {
                 int m = _classToChar[k];
                 if (m >= 0) acc[m] += row[k];
                 else if (m == -2) blank += row[k];
             }
-            int best = -1, second = -1;
+            int best = -1;
             for (int ch = '0'; ch <= 'Z'; ch++)
-            {
-                if (acc[ch] <= 0) continue;
-                if (best < 0 || acc[ch] > acc[best]) { second = best; best = ch; }
-                else if (second < 0 || acc[ch] > acc[second]) second = ch;
-            }
+                if (acc[ch] > 0 && (best < 0 || acc[ch] > acc[best])) best = ch;
             if (best < 0 || blank >= acc[best]) { prev = -2; continue; }
             if (best == prev)
             {
-                // same char continuing: keep the better confidence
-                confs[^1] = Math.Max(confs[^1], acc[best]);
+                // the same character continues: keep its most confident step
+                if (acc[best] > peak[^1]) { peak[^1] = acc[best]; slots[^1] = Slot(acc); }
                 continue;
             }
             chars.Add((char)best);
-            confs.Add(acc[best]);
-            seconds.Add(second >= 0 ? ((char)second, acc[second]) : ('\0', 0));
+            peak.Add(acc[best]);
+            slots.Add(Slot(acc));
             prev = best;
         }
-        string text = new(chars.ToArray());
-        double conf = confs.Count == 0 ? 0 : confs.Average() * Math.Pow(confs.Min(), 0.25) ;
-        conf = Math.Clamp(conf, 0, 1);
-        var alts = new List<(string, double)>();
-        // one-character substitutions at the least certain positions
-        var order = Enumerable.Range(0, chars.Count).Where(i => seconds[i].C != '\0')
-            .OrderByDescending(i => seconds[i].P / Math.Max(confs[i], 1e-6)).Take(maxAlternatives).ToList();
-        foreach (int i in order)
+        if (chars.Count == 0) return CtcRead.Empty;
+        double conf = Math.Clamp(peak.Average() * Math.Pow(peak.Min(), 0.25), 0, 1);
+        return new CtcRead(new string(chars.ToArray()), conf, slots);
+    }
+
+    private static CharSlot Slot(ReadOnlySpan<float> acc)
+    {
+        Span<int> top = stackalloc int[SlotOptions];
+        top.Fill(-1);
+        for (int ch = '0'; ch <= 'Z'; ch++)
         {
-            var alt = chars.ToArray();
-            alt[i] = seconds[i].C;
-            double ratio = seconds[i].P / Math.Max(confs[i], 1e-6);
-            alts.Add((new string(alt), conf * Math.Min(1, ratio)));
+            if (acc[ch] <= 0) continue;
+            for (int i = 0; i < SlotOptions; i++)
+            {
+                if (top[i] >= 0 && acc[top[i]] >= acc[ch]) continue;
+                for (int j = SlotOptions - 1; j > i; j--) top[j] = top[j - 1];
+                top[i] = ch;
+                break;
+            }
         }
-        return new CtcRead(text, conf, confs, alts);
+        var options = new List<CharOption>(SlotOptions);
+        foreach (int ch in top) if (ch >= 0) options.Add(new CharOption((char)ch, acc[ch]));
+        return new CharSlot(options);
     }
 }

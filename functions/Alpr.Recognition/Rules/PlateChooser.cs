@@ -1,30 +1,42 @@
 using Alpr.Core.Plates;
 namespace Alpr.Recognition.Rules;
 
-/// <summary>One text line found in an image: its read and the geometry of its box (image pixels).</summary>
-public sealed record TextLine(string Text, double Confidence, double CenterX, double CenterY, double Width, double Height, IReadOnlyList<(string Text, double Confidence)> Alternatives)
+/// <summary>A place judged to be a plate: the line shown for it, its best reading, the runners-up, and the plate score.</summary>
+public sealed record PlateChoice(TextLine Line, PlateHypothesis Reading, IReadOnlyList<PlateHypothesis> Readings, double Score);
+
+/// <summary>How plates are chosen among the lines of an image.</summary>
+public sealed record ChooserOptions
 {
-    public double Aspect => Height <= 0 ? 0 : Width / Height;
+    public IReadOnlyList<PlateFormat> Formats { get; init; } = PlateFormats.All;
+    public PlateDecoderOptions Decoder { get; init; } = PlateDecoderOptions.Default;
+    /// <summary>Lowest plate score reported as a plate.</summary>
+    public double MinScore { get; init; } = 0.6;
+    /// <summary>Added to a candidate whose reading fits a known format.</summary>
+    public double FormatBonus { get; init; } = 0.3;
+    public static ChooserOptions Default { get; } = new();
 }
 
-/// <summary>A line judged to be a plate, with its combined score.</summary>
-public sealed record PlateChoice(TextLine Line, double Score);
-
 /// <summary>
-/// Chooses plate numbers among the text lines of an image by text pattern (<see cref="PlateTextRules"/>),
-/// read confidence and shape; rejects state names, slogans and dealer-frame text.
+/// Chooses plate numbers among the text lines of an image. Lines that lie on the same place (several detection passes,
+/// split plates joined) are one candidate: every line is decoded with the plate grammar (<see cref="PlateDecoder"/>) and
+/// the readings vote, each weighted by its probability, so a reading that every pass supports beats one pass's
+/// confident slip. Candidates are then scored by text pattern (<see cref="PlateTextRules"/>), confidence, format fit
+/// and shape; state names, slogans, dealer-frame text and camera timestamp overlays are rejected.
 /// </summary>
 public static class PlateChooser
 {
-    public static double ScoreLine(TextLine line, IReadOnlyList<TextLine> all)
+    public static double ScoreLine(TextLine line, PlateHypothesis reading, IReadOnlyList<TextLine> all, ChooserOptions? options = null)
     {
-        double text = PlateTextRules.Score(line.Text);
+        double text = PlateTextRules.Score(reading.Text);
         if (text < 0) return -1;
-        double s = text + 0.8 * line.Confidence;
-        // Plate numbers are the tallest characters on a plate: compare with lines nearby.
+        if (OverlayText.IsTimestampPart(line, all)) return -1;
+        double s = text + 0.8 * reading.Confidence + (reading.Format is not null ? (options ?? ChooserOptions.Default).FormatBonus : 0);
+        // Plate numbers are the tallest characters on a plate: compare with the lines above and below it (not with
+        // other reads of the same line, whose boxes differ in margin).
         double maxH = 0;
         foreach (var o in all)
-            if (!ReferenceEquals(o, line) && Math.Abs(o.CenterX - line.CenterX) < 2 * line.Width && Math.Abs(o.CenterY - line.CenterY) < 3 * line.Height)
+            if (!ReferenceEquals(o, line) && Math.Abs(o.CenterX - line.CenterX) < 2 * line.Width && Math.Abs(o.CenterY - line.CenterY) < 3 * line.Height
+                && !(Math.Abs(o.CenterY - line.CenterY) < 0.3 * line.Height && Math.Abs(o.CenterX - line.CenterX) < 0.3 * line.Width))
                 maxH = Math.Max(maxH, o.Height);
         if (maxH > 0 && line.Height < 0.7 * maxH) s -= 0.4;
         if (line.Aspect < 1.0) s -= 0.5;
@@ -46,27 +58,107 @@ public static class PlateChooser
                 double h = Math.Max(a.Height, b.Height);
                 if (Math.Min(a.Height, b.Height) < 0.7 * h) continue;
                 if (Math.Abs(a.CenterY - b.CenterY) > 0.35 * h) continue;
-                double gap = (b.CenterX - b.Width / 2) - (a.CenterX + a.Width / 2);
+                double gap = b.Left - a.Right;
                 if (gap > 1.2 * h || gap < -0.5 * h) continue;
                 // Overlapping boxes repeat the character they share ("BA0" + "0523"): keep it once.
-                string text = gap < 0.15 * h && a.Text[^1] == b.Text[0] ? a.Text + b.Text[1..] : a.Text + b.Text;
-                if (text.Length > 8) continue;
-                double left = a.CenterX - a.Width / 2, right = b.CenterX + b.Width / 2;
-                result.Add(new TextLine(text, Math.Min(a.Confidence, b.Confidence) * 0.98, (left + right) / 2, (a.CenterY + b.CenterY) / 2,
-                    right - left, h, []));
+                bool shared = gap < 0.15 * h && a.Text[^1] == b.Text[0];
+                var slots = shared ? [.. a.Slots, .. b.Slots.Skip(1)] : a.Slots.Concat(b.Slots).ToList();
+                if (slots.Count > 8) continue;
+                string text = shared ? a.Text + b.Text[1..] : a.Text + b.Text;
+                result.Add(new TextLine(text, Math.Min(a.Confidence, b.Confidence) * 0.98, slots,
+                    (a.Left + b.Right) / 2, (a.CenterY + b.CenterY) / 2, b.Right - a.Left, h)
+                { Box = a.Box is { } qa && b.Box is { } qb ? Quad.Span(qa, qb) : null });
             }
+        result.AddRange(Stacked(lines));
         return result;
     }
 
-    /// <summary>Plates, best first. Lines scoring below <paramref name="minScore"/> are dropped.</summary>
-    public static IReadOnlyList<PlateChoice> Choose(IReadOnlyList<TextLine> lines, double minScore = 0.6)
+    /// <summary>
+    /// Two-line plates (square EU and motorcycle plates, stacked US series): two lines of like height, one right above
+    /// the other and centred alike, read top line first.
+    /// </summary>
+    private static IEnumerable<TextLine> Stacked(IReadOnlyList<TextLine> lines)
     {
-        var scored = lines.Select(l => new PlateChoice(l, ScoreLine(l, lines))).Where(c => c.Score >= minScore)
-            .OrderByDescending(c => c.Score).ToList();
-        // Drop duplicates of the same text (same plate read twice from overlapping boxes).
+        foreach (var top in lines)
+            foreach (var bottom in lines)
+            {
+                if (ReferenceEquals(top, bottom) || top.Slots.Count < 1 || bottom.Slots.Count < 2) continue;
+                double h = Math.Max(top.Height, bottom.Height);
+                if (Math.Min(top.Height, bottom.Height) < 0.7 * h) continue;
+                double gap = (bottom.CenterY - bottom.Height / 2) - (top.CenterY + top.Height / 2);
+                if (gap < -0.2 * h || gap > 0.6 * h) continue;
+                if (Math.Abs(top.CenterX - bottom.CenterX) > 0.3 * Math.Max(top.Width, bottom.Width)) continue;
+                int n = top.Slots.Count + bottom.Slots.Count;
+                if (n is < 4 or > 8) continue;
+                // only as a serial: a plate number over a slogan of like height must not become a "plate"
+                if (PlateDecoder.BestFormat(top.Text + bottom.Text, PlateFormats.All).Format is null) continue;
+                double left = Math.Min(top.Left, bottom.Left), right = Math.Max(top.Right, bottom.Right);
+                double height = bottom.CenterY + bottom.Height / 2 - (top.CenterY - top.Height / 2);
+                // as wide as the wider line and as tall as both: the character shape cue then reads it as one plate
+                yield return new TextLine(top.Text + bottom.Text, Math.Min(top.Confidence, bottom.Confidence) * 0.98,
+                    [.. top.Slots, .. bottom.Slots], (left + right) / 2, (top.CenterY + bottom.CenterY) / 2, right - left, h)
+                { Box = Quad.Rect((float)left, (float)(top.CenterY - top.Height / 2), (float)right, (float)(bottom.CenterY + bottom.Height / 2)) };
+            }
+    }
+
+    /// <summary>Plates, best first: one choice per place and per distinct text; places scoring below the minimum are dropped.</summary>
+    public static IReadOnlyList<PlateChoice> Choose(IReadOnlyList<TextLine> lines, ChooserOptions? options = null)
+    {
+        var o = options ?? ChooserOptions.Default;
+        var candidates = WithJoinedNeighbours(lines);
+        var scored = new List<PlateChoice>();
+        foreach (var place in Places(candidates))
+        {
+            if (Vote(place, o) is not { } vote) continue;
+            double score = ScoreLine(vote.Line, vote.Reading, candidates, o);
+            if (score >= o.MinScore) scored.Add(vote with { Score = score });
+        }
         var result = new List<PlateChoice>();
-        foreach (var c in scored)
-            if (!result.Any(r => r.Line.Text == c.Line.Text)) result.Add(c);
+        foreach (var c in scored.OrderByDescending(c => c.Score))
+            if (!result.Any(r => r.Reading.Text == c.Reading.Text)) result.Add(c);
         return result;
+    }
+
+    /// <summary>Groups lines read at the same place: centres close, heights alike.</summary>
+    public static List<List<TextLine>> Places(List<TextLine> lines)
+    {
+        var places = new List<List<TextLine>>();
+        foreach (var line in lines.OrderByDescending(l => l.Confidence))
+        {
+            var home = places.FirstOrDefault(p => SamePlace(p[0], line));
+            if (home is null) places.Add([line]); else home.Add(line);
+        }
+        return places;
+    }
+
+    private static bool SamePlace(TextLine a, TextLine b)
+    {
+        double h = Math.Max(a.Height, b.Height);
+        return Math.Abs(a.CenterY - b.CenterY) < 0.4 * h && Math.Abs(a.CenterX - b.CenterX) < 0.2 * Math.Max(a.Width, b.Width)
+            && Math.Min(a.Height, b.Height) > 0.6 * h && Math.Min(a.Width, b.Width) > 0.7 * Math.Max(a.Width, b.Width);
+    }
+
+    private static FamilyCue Cue(TextLine line) =>
+        line.Slots.Count == 0 ? FamilyCue.Neutral : FamilyCue.FromCharAspect(line.Width / (Math.Max(1, line.Height) * line.Slots.Count));
+
+    /// <summary>
+    /// The readings of one place: each text's score is the log of its probability averaged over the place's lines
+    /// (a line that does not produce the text adds nothing), so agreement between passes counts.
+    /// </summary>
+    public static PlateChoice? Vote(List<TextLine> place, ChooserOptions o)
+    {
+        var totals = new Dictionary<string, (double Sum, PlateHypothesis Best, TextLine Line)>(StringComparer.Ordinal);
+        foreach (var line in place)
+            foreach (var h in PlateDecoder.Decode(line.Slots, o.Formats, o.Decoder, cue: Cue(line)))
+            {
+                double p = Math.Exp(h.Score);
+                if (totals.TryGetValue(h.Text, out var t))
+                    totals[h.Text] = (t.Sum + p, h.Confidence > t.Best.Confidence ? h : t.Best, h.Confidence > t.Best.Confidence ? line : t.Line);
+                else totals[h.Text] = (p, h, line);
+            }
+        if (totals.Count == 0) return null;
+        var ranked = totals.Select(kv => (Hyp: kv.Value.Best with { Score = Math.Log(kv.Value.Sum / place.Count) }, kv.Value.Line))
+            .OrderByDescending(r => r.Hyp.Score).ToList();
+        return new PlateChoice(ranked[0].Line, ranked[0].Hyp, ranked.Select(r => r.Hyp).Take(6).ToList(), 0);
     }
 }

@@ -12,7 +12,8 @@ public sealed class BenchRecognitionCommand : ICommand
     public string Summary => "plate recognition accuracy and latency on an openalpr-layout folder";
 
     private sealed record Sample(string File, string Expected, string? State);
-    private sealed record Outcome(string File, string Expected, string Got, double Confidence, bool Exact, bool Found, string? State, string? GotState, double Ms);
+    private sealed record Outcome(string File, string Expected, string Got, double Confidence, bool Exact, bool Found, string? State, string? GotState,
+        double Ms, double DetectMs, double ReadMs, bool Detailed);
 
     public async Task<int> RunAsync(CommandArgs args, CancellationToken ct)
     {
@@ -23,15 +24,17 @@ public sealed class BenchRecognitionCommand : ICommand
         var samples = Load(data).Take(limit).ToList();
         if (samples.Count == 0) { Console.Error.WriteLine($"no labelled images in {data}"); return 2; }
 
-        using var tuned = new OnnxPlateRecognizer(new OnnxRecognizerOptions { IntraOpThreads = threads, ModelDirectory = args.Get("models"), DetectorMaxSide = args.GetInt("det-side", 960), Trace = args.Has("trace") ? Console.Error.WriteLine : null });
-        var main = await RunAsync(tuned, data, samples, ct, args.Has("trace"));
+        using var tuned = new OnnxPlateRecognizer(new OnnxRecognizerOptions { IntraOpThreads = threads, ModelDirectory = args.Get("models"), DetectorMaxSide = args.GetInt("det-side", 640), DetailedSide = args.GetInt("detailed-side", 1280), CloserLooks = args.GetInt("closer", 2), MaxReadsPerPass = args.GetInt("max-reads", 12), ConfidentScore = args.GetDouble("confident", 2.0), Trace = args.Has("trace") ? Console.Error.WriteLine : null });
+        using var plain = args.Has("baseline") ? new OnnxPlateRecognizer(new OnnxRecognizerOptions
+            { IntraOpThreads = threads, ModelDirectory = args.Get("models"), Straightforward = true, DetectorMaxSide = 960, Engine = "onnx-ppocrv4-baseline" }) : null;
+        // Both engines read each image in turn, so a machine that gets busier or quieter during the run affects both alike.
+        var runs = await RunAsync(plain is null ? [tuned] : [tuned, plain], data, samples, ct, args.Has("trace"));
+        var main = runs[0];
         object? baseline = null;
         double? ratio = null;
-        if (args.Has("baseline"))
+        if (plain is not null)
         {
-            using var plain = new OnnxPlateRecognizer(new OnnxRecognizerOptions
-            { IntraOpThreads = threads, ModelDirectory = args.Get("models"), Straightforward = true, DetectorMaxSide = 960, Engine = "onnx-ppocrv4-baseline" });
-            var b = await RunAsync(plain, data, samples, ct);
+            var b = runs[1];
             baseline = Summarize(b, threads, plain.Engine, samples);
             ratio = Math.Round(Pct(b.Select(o => o.Ms), 50) / Math.Max(1e-9, Pct(main.Select(o => o.Ms), 50)), 2);
         }
@@ -39,10 +42,16 @@ public sealed class BenchRecognitionCommand : ICommand
         Console.WriteLine($"{"file",-44} {"expected",-10} {"got",-10} conf");
         foreach (var o in main.Where(o => !o.Exact))
             Console.WriteLine($"{o.File,-44} {o.Expected,-10} {o.Got,-10} {o.Confidence:0.00}");
+        var stateMisses = main.Where(o => !string.IsNullOrEmpty(o.State) && !string.Equals(o.State, o.GotState, StringComparison.OrdinalIgnoreCase)).ToList();
+        if (stateMisses.Count > 0)
+        {
+            Console.WriteLine($"{"file",-44} {"state",-10} {"got",-10}");
+            foreach (var o in stateMisses) Console.WriteLine($"{o.File,-44} {o.State,-10} {o.GotState ?? "-",-10}");
+        }
         await JsonOutput.WriteAsync(new
         {
             summary.Images, summary.Exact, summary.ExactRate, summary.FoundRate, summary.StateRate, summary.StateImages,
-            summary.LatencyMs, summary.Threads, summary.Engine, Data = System.IO.Path.GetFullPath(data),
+            summary.LatencyMs, summary.Threads, summary.Engine, Stages = Stages(main), Data = System.IO.Path.GetFullPath(data),
             Baseline = baseline, SpeedRatioBaselineOverTuned = ratio,
         }, args.Get("json"), ct);
         Console.Error.WriteLine($"exact {summary.Exact}/{summary.Images} ({summary.ExactRate:P1}), found {summary.FoundRate:P1}, p50 {summary.LatencyMs.P50} ms"
@@ -51,6 +60,23 @@ public sealed class BenchRecognitionCommand : ICommand
     }
 
     private sealed record Latency(double P50, double P95, double Mean);
+
+    /// <summary>Where the time goes: detector and reader runs, the rest (decoding, choosing), and the share of images
+    /// that needed the detailed pass, with the latency of each path.</summary>
+    private static object Stages(List<Outcome> o)
+    {
+        var fast = o.Where(x => !x.Detailed).Select(x => x.Ms).ToList();
+        var slow = o.Where(x => x.Detailed).Select(x => x.Ms).ToList();
+        return new
+        {
+            DetectMsMean = Math.Round(o.Average(x => x.DetectMs), 1),
+            ReadMsMean = Math.Round(o.Average(x => x.ReadMs), 1),
+            OtherMsMean = Math.Round(o.Average(x => x.Ms - x.DetectMs - x.ReadMs), 1),
+            DetailedShare = Math.Round((double)slow.Count / o.Count, 3),
+            FastPathP50 = fast.Count == 0 ? (double?)null : Math.Round(Pct(fast, 50), 1),
+            DetailedPathP50 = slow.Count == 0 ? (double?)null : Math.Round(Pct(slow, 50), 1),
+        };
+    }
     private sealed record Result(int Images, int Exact, double ExactRate, double FoundRate, double? StateRate, int StateImages, Latency LatencyMs, int Threads, string Engine);
 
     private static Result Summarize(List<Outcome> o, int threads, string engine, List<Sample> samples)
@@ -72,30 +98,36 @@ public sealed class BenchRecognitionCommand : ICommand
         return s[lo] + (s[hi] - s[lo]) * (idx - lo);
     }
 
-    private static async Task<List<Outcome>> RunAsync(IPlateRecognizer rec, string dir, List<Sample> samples, CancellationToken ct, bool trace = false)
+    private static async Task<List<Outcome>[]> RunAsync(IReadOnlyList<IPlateRecognizer> recs, string dir, List<Sample> samples, CancellationToken ct, bool trace = false)
     {
         // warm-up so the first image does not carry session initialisation
-        await rec.RecognizeAsync(await File.ReadAllBytesAsync(System.IO.Path.Combine(dir, samples[0].File), ct), ct);
-        var list = new List<Outcome>();
-        double detMs = 0, recMs = 0;
+        var first = await File.ReadAllBytesAsync(System.IO.Path.Combine(dir, samples[0].File), ct);
+        foreach (var rec in recs) await rec.RecognizeAsync(first, ct);
+        var lists = recs.Select(_ => new List<Outcome>()).ToArray();
         foreach (var s in samples)
         {
             var bytes = await File.ReadAllBytesAsync(System.IO.Path.Combine(dir, s.File), ct);
-            if (trace) Console.Error.WriteLine($"{s.File} expected {s.Expected}");
-            var sw = Stopwatch.StartNew();
-            RecognitionResult r;
-            try { r = await rec.RecognizeAsync(bytes, ct); }
-            catch (ImageRejectedException e) { Console.Error.WriteLine($"{s.File}: rejected {e.Reason}"); r = new RecognitionResult(0, 0, []); }
-            double ms = sw.Elapsed.TotalMilliseconds;
-            detMs += OnnxPlateRecognizer.LastDetectMs; recMs += OnnxPlateRecognizer.LastRecognizeMs;
-            var best = r.Plates.FirstOrDefault();
-            string got = PlateText.Normalize(best?.Text);
-            string exp = PlateText.Normalize(s.Expected);
-            bool found = r.Plates.Any(p => PlateText.Normalize(p.Text) == exp || p.Alternatives.Any(a => PlateText.Normalize(a.Text) == exp));
-            list.Add(new Outcome(s.File, exp, got, best?.Confidence ?? 0, got == exp, found, s.State, best?.Region, ms));
+            for (int k = 0; k < recs.Count; k++)
+            {
+                if (trace && k == 0) Console.Error.WriteLine($"{s.File} expected {s.Expected}");
+                OnnxPlateRecognizer.LastTrace = null;
+                var sw = Stopwatch.StartNew();
+                RecognitionResult r;
+                try { r = await recs[k].RecognizeAsync(bytes, ct); }
+                catch (ImageRejectedException e) { Console.Error.WriteLine($"{s.File}: rejected {e.Reason}"); r = new RecognitionResult(0, 0, []); }
+                double ms = sw.Elapsed.TotalMilliseconds;
+                var t = OnnxPlateRecognizer.LastTrace;
+                var best = r.Plates.FirstOrDefault();
+                string got = PlateText.Normalize(best?.Text);
+                string exp = PlateText.Normalize(s.Expected);
+                bool found = r.Plates.Any(p => PlateText.Normalize(p.Text) == exp || p.Alternatives.Any(a => PlateText.Normalize(a.Text) == exp));
+                lists[k].Add(new Outcome(s.File, exp, got, best?.Confidence ?? 0, got == exp, found, s.State, best?.Region, ms,
+                    t?.DetectMs ?? 0, t?.ReadMs ?? 0, t?.Detailed ?? false));
+            }
         }
-        Console.Error.WriteLine($"{rec.Engine}: mean detect {detMs / samples.Count:0.0} ms, recognise {recMs / samples.Count:0.0} ms");
-        return list;
+        for (int k = 0; k < recs.Count; k++)
+            Console.Error.WriteLine($"{recs[k].Engine}: mean detect {lists[k].Average(o => o.DetectMs):0.0} ms, read {lists[k].Average(o => o.ReadMs):0.0} ms, detailed pass on {lists[k].Count(o => o.Detailed)}/{samples.Count}");
+        return lists;
     }
 
     private static IEnumerable<Sample> Load(string dir)

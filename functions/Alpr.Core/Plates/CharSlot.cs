@@ -1,0 +1,18 @@
+namespace Alpr.Core.Plates;
+
+/// <summary>One possible character at a position of a read, with the recogniser's probability for it.</summary>
+public readonly record struct CharOption(char Char, double P);
+
+/// <summary>
+/// One character position of a text line as the recogniser saw it: its options, best first (plate characters
+/// A–Z/0–9 only). Keeping the runners-up lets the plate grammar overrule a weak first choice (G/6, B/8, S/5).
+/// </summary>
+public sealed record CharSlot(IReadOnlyList<CharOption> Options)
+{
+    public CharOption Best => Options[0];
+
+    public static CharSlot Of(char c, double p) => new([new CharOption(c, p)]);
+
+    /// <summary>Slots from plain text, every character certain with probability <paramref name="p"/>.</summary>
+    public static IReadOnlyList<CharSlot> FromText(string text, double p = 0.99) => text.Select(c => Of(c, p)).ToList();
+}

@@ -1,0 +1,85 @@
+using System.Buffers;
+using Alpr.Recognition.Rules;
+using Microsoft.ML.OnnxRuntime;
+
+namespace Alpr.Recognition;
+
+/// <summary>
+/// PP-OCRv4 SVTR line recogniser over ONNX Runtime: warps each text box to a 48-pixel strip and reads the strips in
+/// batches of similar width (one model run per batch). One session, thread-safe.
+/// </summary>
+public sealed class LineRecognizer : IDisposable
+{
+    public const int Height = 48;
+    public const int MaxWidth = 320;
+    private const int BatchSize = 8;
+    private readonly InferenceSession _session;
+    private readonly string _input;
+    private readonly CtcPlateDecoder _decoder;
+
+    public LineRecognizer(string modelPath, string keysPath, SessionOptions sessionOptions)
+    {
+        _session = new InferenceSession(modelPath, sessionOptions);
+        _input = _session.InputMetadata.Keys.First();
+        var keys = File.ReadAllLines(keysPath);
+        var outDims = _session.OutputMetadata.Values.First().Dimensions;
+        _decoder = new CtcPlateDecoder(keys, outDims[^1] > 0 ? outDims[^1] : keys.Length + 2);
+    }
+
+    /// <summary>Reads every quad; the result is in the order of <paramref name="quads"/>.</summary>
+    public CtcRead[] Read(RgbImage img, IReadOnlyList<Quad> quads)
+    {
+        var reads = new CtcRead[quads.Count];
+        var widths = quads.Select(q => Math.Clamp((int)Math.Round(Height * q.Width / Math.Max(1f, q.Height)), 16, MaxWidth)).ToArray();
+        var order = Enumerable.Range(0, quads.Count).OrderBy(i => widths[i]).ToArray();
+        for (int start = 0; start < order.Length; start += BatchSize)
+        {
+            var batch = order.AsSpan(start, Math.Min(BatchSize, order.Length - start)).ToArray();
+            int bw = (batch.Max(i => widths[i]) + 7) / 8 * 8;
+            int plane = Height * bw, per = 3 * plane;
+            var buf = ArrayPool<float>.Shared.Rent(per * batch.Length);
+            try
+            {
+                // zero = mid grey after normalisation: PaddleOCR pads short strips the same way
+                Array.Clear(buf, 0, per * batch.Length);
+                for (int k = 0; k < batch.Length; k++) WarpInto(img, quads[batch[k]], widths[batch[k]], bw, buf.AsSpan(k * per, per));
+                var mem = buf.AsMemory(0, per * batch.Length);
+                using var pin = mem.Pin();
+                using var input = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, mem, [batch.Length, 3, Height, bw]);
+                using var runOptions = new RunOptions();
+                using var outputs = _session.Run(runOptions, [_input], [input], _session.OutputNames);
+                var shape = outputs[0].GetTensorTypeAndShape().Shape;
+                int steps = (int)shape[1], classes = (int)shape[2];
+                var data = outputs[0].GetTensorDataAsSpan<float>();
+                for (int k = 0; k < batch.Length; k++)
+                    reads[batch[k]] = _decoder.Decode(data.Slice(k * steps * classes, steps * classes), steps);
+            }
+            finally { ArrayPool<float>.Shared.Return(buf); }
+        }
+        return reads;
+    }
+
+    /// <summary>Bilinear quad-to-rectangle warp (handles rotated and mildly skewed boxes), normalised to [-1,1], BGR planes.</summary>
+    private static void WarpInto(RgbImage img, Quad q, int w, int stride, Span<float> dst)
+    {
+        int plane = Height * stride;
+        for (int y = 0; y < Height; y++)
+        {
+            float t = (y + 0.5f) / Height;
+            float lx = q.X0 + (q.X3 - q.X0) * t, ly = q.Y0 + (q.Y3 - q.Y0) * t;
+            float rx = q.X1 + (q.X2 - q.X1) * t, ry = q.Y1 + (q.Y2 - q.Y1) * t;
+            for (int x = 0; x < w; x++)
+            {
+                float s = (x + 0.5f) / w;
+                float fx = lx + (rx - lx) * s - 0.5f, fy = ly + (ry - ly) * s - 0.5f;
+                int o = y * stride + x;
+                var (r, g, b) = img.SampleRgb(fx, fy);
+                dst[o] = b / 127.5f - 1f;
+                dst[plane + o] = g / 127.5f - 1f;
+                dst[2 * plane + o] = r / 127.5f - 1f;
+            }
+        }
+    }
+
+    public void Dispose() => _session.Dispose();
+}

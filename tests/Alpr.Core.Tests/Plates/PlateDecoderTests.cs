@@ -1,0 +1,115 @@
+using Alpr.Core.Plates;
+
+namespace Alpr.Core.Tests.Plates;
+
+public class PlateDecoderTests
+{
+    private static readonly FamilyCue UsLike = FamilyCue.FromCharAspect(0.40);
+    private static readonly FamilyCue EuLike = FamilyCue.FromCharAspect(0.65);
+
+    /// <summary>Slots from a compact spec: "F E 9 N G.55/6.40 K" — each token a character or options char+probability.</summary>
+    private static List<CharSlot> Slots(string spec) =>
+        spec.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(token =>
+            token.Length == 1 ? CharSlot.Of(token[0], 0.97)
+            : new CharSlot(token.Split('/').Select(o => new CharOption(o[0], double.Parse(o[1..], System.Globalization.CultureInfo.InvariantCulture))).ToList()))
+        .ToList();
+
+    private static string Best(string spec, FamilyCue? cue = null) =>
+        PlateDecoder.Decode(Slots(spec), PlateFormats.All, cue: cue ?? UsLike)[0].Text;
+
+    [Fact]
+    public void FormatPriorTurnsAWeakLetterIntoTheDigitTheFormatNeeds()
+    {
+        // Missouri AB1 C2D: the fifth position is a digit, and the reader was unsure between G and 6.
+        Assert.Equal("FE9N6K", Best("F E 9 N G.55/6.40 K"));
+    }
+
+    [Fact]
+    public void ConfidentReadingOutsideEveryFormatIsKept()
+    {
+        // vanity plates follow no format: strong evidence wins over the prior
+        Assert.Equal("GR8BUNZ", Best("G R 8 B U N Z"));
+        Assert.Equal("FE9NGK", Best("F E 9 N G.97/6.02 K"));
+    }
+
+    [Fact]
+    public void UsReadingsWriteTheLetterOAsZero()
+    {
+        Assert.Equal("5L0D951", Best("5 L O D 9 5 1"));
+        Assert.Equal("0SG719", Best("O.84/0.14 S G 7 1 9"));
+    }
+
+    [Theory]
+    [InlineData("6 X 1 U 6 4 1", "6XIU641")]   // California 1ABC234: a letter position
+    [InlineData("1 0 4 9 3 3 8", "1049338")]   // all digits stay digits
+    [InlineData("4 P C I 2 6 4", "4PCI264")]   // an I where the format has a letter stays
+    public void UsOneAndIFollowTheFormatPosition(string spec, string expected) => Assert.Equal(expected, Best(spec));
+
+    [Fact]
+    public void EuReadingsKeepLettersInLetterPositions()
+    {
+        // Croatian/Serbian AB 123-CD: the last two are letters, so a read 0 there is an O
+        Assert.Equal("PP587AO", Best("P P 5 8 7 A 0", EuLike));
+        Assert.Equal("RK099AN", Best("R K 0 9 9 A N", EuLike));
+    }
+
+    [Fact]
+    public void BrazilianLettersAreNotTurnedIntoDigits()
+    {
+        var br = new FamilyCue(0.25, 0.25, 1.0);
+        Assert.Equal("OBC1D23", PlateDecoder.Decode(Slots("O B C 1 D 2 3"), PlateFormats.All, cue: br)[0].Text);
+        Assert.Equal("ABC1234", PlateDecoder.Decode(Slots("A B C 1 2 3 4"), PlateFormats.All, cue: br)[0].Text);
+    }
+
+    [Fact]
+    public void WeakExtraCharacterBetweenGroupsIsDropped()
+    {
+        // the state emblem between "UH1" and "F0F" read as a weak O
+        Assert.Equal("UH1F0F", Best("U H 1 O.55/C.08 F 0 F"));
+    }
+
+    [Fact]
+    public void RunnersUpAreRankedBelowTheBestAndCarryTheFormat()
+    {
+        var readings = PlateDecoder.Decode(Slots("7 A B C 1 2 3.60/8.35"), PlateFormats.All, cue: UsLike);
+        Assert.Equal("7ABC123", readings[0].Text);
+        Assert.Equal("DLLLDDD", readings[0].Format?.Mask);
+        Assert.Contains(readings, r => r.Text == "7ABC128");
+        Assert.True(readings[0].Score > readings.First(r => r.Text == "7ABC128").Score);
+        Assert.All(readings, r => Assert.InRange(r.Confidence, 0, 1));
+    }
+
+    [Fact]
+    public void EmptyAndOverlongReadingsGiveNothing()
+    {
+        Assert.Empty(PlateDecoder.Decode([], PlateFormats.All));
+        Assert.Empty(PlateDecoder.Decode(CharSlot.FromText("ABCDEFGHIJK"), PlateFormats.All));
+    }
+
+    [Fact]
+    public void TextOnlyEnginesGetTheSameGrammar()
+    {
+        Assert.Equal("5L0D951", PlateDecoder.ReadText("5LOD 951", 0.9)!.Text);
+        Assert.Null(PlateDecoder.ReadText("--", 0.9));
+    }
+
+    [Fact]
+    public void CharacterShapeTellsUsFromEuropeanPlates()
+    {
+        Assert.Equal(PlateFamily.Us, FamilyCue.FromCharAspect(0.40).Likeliest);
+        Assert.NotEqual(PlateFamily.Us, FamilyCue.FromCharAspect(0.66).Likeliest);
+        Assert.Equal(FamilyCue.Neutral, FamilyCue.FromCharAspect(double.NaN));
+        // a cue tilts, it never rules a family out
+        Assert.True(FamilyCue.FromCharAspect(0.9).Us > 0);
+    }
+
+    [Fact]
+    public void FormatsFitByLetterAndDigitPositions()
+    {
+        Assert.True(PlateDecoder.Fits("ABC1234", "LLLDDDD"));
+        Assert.False(PlateDecoder.Fits("AB01234", "LLLDDDD"));
+        Assert.True(PlateDecoder.Fits("AB01234", "LLLDDDD", PlateFamily.Us)); // US: O and 0 are one symbol
+        Assert.Equal("6XIU641", PlateDecoder.Render("6X1U641", PlateFormats.All.First(f => f.Mask == "DLLLDDD"), PlateFamily.Us));
+        Assert.All(PlateFormats.All, f => Assert.Matches("^[LD]{4,8}$", f.Mask));
+    }
+}
