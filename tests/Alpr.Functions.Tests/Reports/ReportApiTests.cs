@@ -124,6 +124,7 @@ public class ReportApiTests(ReportApiFixture f) : IClassFixture<ReportApiFixture
         var resp = await f.App.ClientFor(f.Auditor).PostAsJsonAsync($"/api/reports/{Q}/sample/2/finding",
             new { outcome = "complies", note = "image matches case 26-000111, viewed for a stated robbery investigation", version });
         Assert.Equal(HttpStatusCode.Created, resp.StatusCode);
+        f.App.Time.Advance(TimeSpan.FromMinutes(3)); // findings are ordered by when they were made; the fake clock must move
         var admin = await f.App.ClientFor(f.Admin).PostAsJsonAsync($"/api/reports/{Q}/sample/2/finding",
             new { outcome = "inconclusive", note = "second look: ask the officer for the report number", version });
         Assert.Equal(HttpStatusCode.Created, admin.StatusCode);
