@@ -15,6 +15,10 @@ public class PlateRulesTests
     [InlineData("DEALER")]
     [InlineData("TRUST09")]
     [InlineData("T0Y0TA")]
+    [InlineData("FEB2002")]
+    [InlineData("AUG2")]
+    [InlineData("0CT2003")]
+    [InlineData("03JAN")]
     [InlineData("20140508")]
     [InlineData("20140508131705")]
     [InlineData("A")]
@@ -27,6 +31,8 @@ public class PlateRulesTests
         Assert.True(PlateTextRules.Score("ABC1234") > PlateTextRules.Score("1234"));
         Assert.True(PlateTextRules.Score("RK755AJ") > 1.0);
         Assert.True(PlateTextRules.Score("GR8BUNZ") > 0);
+        Assert.True(PlateTextRules.Score("355OCT") > 1.0);              // a plate, not a sticker
+        Assert.True(PlateTextRules.Score("2005") < PlateTextRules.Score("7684")); // years are usually stickers
     }
 
     [Theory]

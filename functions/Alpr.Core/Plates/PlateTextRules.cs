@@ -19,6 +19,28 @@ public static class PlateTextRules
         "WONDERFUL", "BEAUTIFUL", "NATURAL", "SPORTSMAN", "WILDLIFE", "SAVE", "CHILDREN", "EDUCATION", "DMV", "REGISTRATION",
     ];
 
+    private static readonly string[] Months = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"];
+
+    /// <summary>Registration stickers: a month with or without its year ("FEB2002", "AUG2", "03JAN"; a US read may
+    /// have written the O of OCT/NOV as 0).</summary>
+    private static bool LooksLikeSticker(string t)
+    {
+        if (t.Length < 3) return false;
+        foreach (var m in Months)
+        {
+            if (IsMonth(t.AsSpan(0, 3), m) && t.Length - 3 <= 4 && AllDigits(t.AsSpan(3))) return true;
+            if (IsMonth(t.AsSpan(t.Length - 3), m) && t.Length - 3 is 2 or 4 && AllDigits(t.AsSpan(0, t.Length - 3))) return true;
+        }
+        return false;
+
+        static bool IsMonth(ReadOnlySpan<char> s, string m)
+        {
+            for (int i = 0; i < 3; i++) if (s[i] != m[i] && !(s[i] == '0' && m[i] == 'O')) return false;
+            return true;
+        }
+        static bool AllDigits(ReadOnlySpan<char> s) => s.IndexOfAnyExceptInRange('0', '9') < 0;
+    }
+
     private static bool LooksLikeDate(string d)
     {
         // yyyymm / yyyymmdd with a plausible month
@@ -41,6 +63,7 @@ public static class PlateTextRules
         foreach (char c in normalized) { if (char.IsAsciiDigit(c)) digits++; else letters++; }
         if (letters == 0 && n >= 8) return -1; // timestamps and date stickers (20140508)
         if (letters == 0 && n >= 6 && (normalized.StartsWith("19", StringComparison.Ordinal) || normalized.StartsWith("20", StringComparison.Ordinal)) && LooksLikeDate(normalized)) return -0.5;
+        if (LooksLikeSticker(normalized)) return -1;
         // Words are checked as letters: the reader may have written O as 0 and I as 1 ("VERM0NT", "HAWAI1").
         string word = normalized.Replace('0', 'O').Replace('1', 'I');
         bool wordOnly = word.All(char.IsAsciiLetter);
@@ -52,6 +75,8 @@ public static class PlateTextRules
         else if (digits == 0) s -= 0.35; // vanity plates exist, but most lines without digits are words
         else if (n < 5) s -= 0.1;       // short all-digit runs are often dates/stickers
         if (n == 9) s -= 0.6;
+        if (n == 4 && digits == 4 && (normalized.StartsWith("19", StringComparison.Ordinal) || normalized.StartsWith("20", StringComparison.Ordinal)))
+            s -= 0.3; // more often a year sticker ("2005") than a four-digit plate
         return s;
     }
 }
