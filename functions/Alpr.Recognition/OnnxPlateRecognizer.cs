@@ -145,7 +145,7 @@ public sealed class OnnxPlateRecognizer : IPlateRecognizer, IDisposable
 
     /// <summary>
     /// Re-detects each target's surroundings at a zoom that suits the detector (small plates come out whole and tight)
-    /// and reads the boxes found there, all in one batch. (Reading jittered copies of the box was tried and lost
+    /// and reads the boxes found there, all in one batch, leaving sticker-sized text unread. (Reading jittered copies of the box was tried and lost
     /// accuracy: copies of a box that had cut a character off outvoted the complete reading.)
     /// </summary>
     private List<TextLine> CloserLooks(RgbImage img, IEnumerable<Quad> targets, List<Quad> looked, RecognitionTrace trace)
@@ -161,7 +161,7 @@ public sealed class OnnxPlateRecognizer : IPlateRecognizer, IDisposable
             var found = _detector.Detect(img, x, y, w, h, side);
             trace.DetectMs += sw.Elapsed.TotalMilliseconds;
             trace.CloserLooks++;
-            toRead.AddRange(found);
+            toRead.AddRange(found.Where(b => PlateRegion.IsWorthReading(b, target, _options.CloserLookMinHeightShare)));
         }
         return toRead.Count == 0 ? [] : Read(img, toRead, trace);
     }

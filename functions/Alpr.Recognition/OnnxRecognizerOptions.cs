@@ -16,8 +16,11 @@ public sealed class OnnxRecognizerOptions
     public int DetailedSide { get; set; } = 1280;
     /// <summary>Plate score (see PlateChooser) from which the first pass's plate is taken without the detailed pass.</summary>
     public double ConfidentScore { get; set; } = 2.0;
-    /// <summary>How many candidate plates per pass get a closer look (re-detected in their own crop, read with jitter).</summary>
+    /// <summary>How many candidate plates per pass get a closer look (re-detected in their own crop and read again).</summary>
     public int CloserLooks { get; set; } = 2;
+    /// <summary>In a closer look, text lower than this share of the looked-at line is left unread (stickers, frame
+    /// print): it can be neither the plate nor taller than it. The state name was already read in the pass.</summary>
+    public float CloserLookMinHeightShare { get; set; } = 0.35f;
     /// <summary>Images smaller than this are upscaled for detection (plate crops).</summary>
     public int DetectorMinSide { get; set; } = 320;
     /// <summary>Uploads above this many bytes are rejected before decoding.</summary>

@@ -26,6 +26,9 @@ public static class PlateRegion
         return (x0, y0, x1 - x0, y1 - y0, side);
     }
 
+    /// <summary>Whether a box found in a closer look is tall enough, next to the line looked at, to be worth reading.</summary>
+    public static bool IsWorthReading(Quad found, Quad target, float minHeightShare) => found.Height >= minHeightShare * target.Height;
+
     /// <summary>Whether two boxes cover mostly the same place (intersection over the smaller box's area).</summary>
     public static bool Overlaps(Quad a, Quad b, float share = 0.5f)
     {

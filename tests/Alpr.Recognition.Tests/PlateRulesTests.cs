@@ -149,4 +149,13 @@ public class PlateRulesTests
         Assert.True(PlateRegion.IsPlateShaped(Quad.Rect(0, 0, 100, 40)));
         Assert.False(PlateRegion.IsPlateShaped(Quad.Rect(0, 0, 800, 30)));
     }
+
+    [Fact]
+    public void CloserLookLeavesStickerSizedTextUnread()
+    {
+        var plate = Quad.Rect(100, 100, 300, 160); // 60 px characters
+        Assert.True(PlateRegion.IsWorthReading(Quad.Rect(110, 102, 290, 158), plate, 0.35f));
+        Assert.True(PlateRegion.IsWorthReading(Quad.Rect(120, 70, 280, 95), plate, 0.35f)); // a state name, 25 px
+        Assert.False(PlateRegion.IsWorthReading(Quad.Rect(260, 90, 290, 104), plate, 0.35f)); // a sticker's month
+    }
 }
