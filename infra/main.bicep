@@ -15,9 +15,6 @@ param location string
 @description('Object id of the deploying user, granted data access for local development against Azure')
 param principalId string = ''
 
-@description('Agency time zone (Windows id) for retention day boundaries and quarterly reports')
-param agencyTimeZone string = 'Pacific Standard Time'
-
 @description('Retention preset of the agency (docs/retention.md); no default: the agency must choose, and the purge refuses to run without one')
 @allowed([ 'san-leandro', 'palm-springs', 'escondido', 'visalia', 'pittsburg' ])
 param retentionPolicy string
@@ -39,7 +36,6 @@ module app 'modules/app.bicep' = {
     tags: tags
     resourceToken: resourceToken
     principalId: principalId
-    agencyTimeZone: agencyTimeZone
     retentionPolicy: retentionPolicy
   }
 }

@@ -2,7 +2,6 @@ param location string
 param tags object
 param resourceToken string
 param principalId string
-param agencyTimeZone string
 param retentionPolicy string
 
 var blobContainers = [ 'captures', 'crops', 'quarantine', 'hotlist-feeds', 'evidence', 'exports', 'reports', 'deployments' ]
@@ -158,7 +157,6 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'Storage__QueueServiceUri', value: storage.properties.primaryEndpoints.queue }
         { name: 'Cosmos__Endpoint', value: cosmos.properties.documentEndpoint }
         { name: 'EventGrid__TopicEndpoint', value: topic.properties.endpoint }
-        { name: 'Agency__TimeZone', value: agencyTimeZone }
         { name: 'Retention__Policy', value: retentionPolicy }
         // The evidence container is version-level immutable; each copy also gets a blob legal hold.
         { name: 'Retention__ApplyBlobLegalHold', value: 'true' }
