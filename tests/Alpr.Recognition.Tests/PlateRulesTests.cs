@@ -158,4 +158,15 @@ public class PlateRulesTests
         Assert.True(PlateRegion.IsWorthReading(Quad.Rect(120, 70, 280, 95), plate, 0.35f)); // a state name, 25 px
         Assert.False(PlateRegion.IsWorthReading(Quad.Rect(260, 90, 290, 104), plate, 0.35f)); // a sticker's month
     }
+
+    [Fact]
+    public void TwoStackedLinesJoinButThreeAreASign()
+    {
+        var top = TextLine.FromText("ABC", 0.95, 100, 50, 60, 24);
+        var bottom = TextLine.FromText("1234", 0.95, 100, 80, 70, 24);
+        Assert.Equal("ABC1234", PlateChooser.Choose([top, bottom])[0].Reading.Text);
+
+        var third = TextLine.FromText("XYZ", 0.95, 100, 110, 60, 24);
+        Assert.DoesNotContain(PlateChooser.Choose([top, bottom, third]), c => c.Reading.Text == "ABC1234");
+    }
 }

@@ -83,11 +83,10 @@ public static class PlateChooser
             foreach (var bottom in lines)
             {
                 if (ReferenceEquals(top, bottom) || top.Slots.Count < 1 || bottom.Slots.Count < 2) continue;
+                if (!AreStacked(top, bottom)) continue;
+                // a plate has at most two lines: three like lines in a column are a sign or a vehicle's lettering
+                if (lines.Any(l => AreStacked(l, top) || AreStacked(bottom, l))) continue;
                 double h = Math.Max(top.Height, bottom.Height);
-                if (Math.Min(top.Height, bottom.Height) < 0.7 * h) continue;
-                double gap = (bottom.CenterY - bottom.Height / 2) - (top.CenterY + top.Height / 2);
-                if (gap < -0.2 * h || gap > 0.6 * h) continue;
-                if (Math.Abs(top.CenterX - bottom.CenterX) > 0.3 * Math.Max(top.Width, bottom.Width)) continue;
                 int n = top.Slots.Count + bottom.Slots.Count;
                 if (n is < 4 or > 8) continue;
                 // only as a serial: a plate number over a slogan of like height must not become a "plate"
@@ -99,6 +98,16 @@ public static class PlateChooser
                     [.. top.Slots, .. bottom.Slots], (left + right) / 2, (top.CenterY + bottom.CenterY) / 2, right - left, h)
                 { Box = Quad.Rect((float)left, (float)(top.CenterY - top.Height / 2), (float)right, (float)(bottom.CenterY + bottom.Height / 2)) };
             }
+    }
+
+    /// <summary>Two lines of like height, one right above the other (a small gap), centred alike.</summary>
+    private static bool AreStacked(TextLine top, TextLine bottom)
+    {
+        double h = Math.Max(top.Height, bottom.Height);
+        if (Math.Min(top.Height, bottom.Height) < 0.7 * h) return false;
+        double gap = (bottom.CenterY - bottom.Height / 2) - (top.CenterY + top.Height / 2);
+        if (gap < -0.2 * h || gap > 0.6 * h) return false;
+        return Math.Abs(top.CenterX - bottom.CenterX) <= 0.3 * Math.Max(top.Width, bottom.Width);
     }
 
     /// <summary>Plates, best first: one choice per place and per distinct text; places scoring below the minimum are dropped.</summary>
