@@ -13,18 +13,7 @@ public static class ReportServices
         services.AddSingleton<ReportGenerator>();
         services.AddSingleton<ReportRetention>();
         services.AddSingleton<Hosting.IFunctionHandler, QuarterlyReportsFunction>();
-        services.AddHostedService<ReportsContainerWarmup>();
+        services.AddSingleton(new Hosting.FeatureStore((sp, ct) => sp.GetRequiredService<ReportArchive>().EnsureCreatedAsync(ct)));
         return services;
     }
-}
-
-/// <summary>Local runs create the reports container (in Azure, infra declares it).</summary>
-public sealed class ReportsContainerWarmup(ReportArchive archive, IConfiguration config) : IHostedService
-{
-    public async Task StartAsync(CancellationToken ct)
-    {
-        if (config.GetValue<bool>("CreateResourcesIfMissing")) await archive.EnsureCreatedAsync(ct);
-    }
-
-    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
 }

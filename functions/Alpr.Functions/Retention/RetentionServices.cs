@@ -41,18 +41,7 @@ public static class RetentionServices
                 sp.GetRequiredService<Core.Audit.IAuditLog>(), sp.GetRequiredService<TimeProvider>()));
         // Supervisors who place holds see their status; raising "release" needs the release permission.
         services.AddSingleton(new WorkflowAccessRule(EvidenceHoldWorkflow.WorkflowName, Permission.PlaceEvidenceHold, Permission.ReleaseEvidenceHold));
-        services.AddHostedService<EvidenceContainerWarmup>();
+        services.AddSingleton(new Hosting.FeatureStore((sp, ct) => sp.GetRequiredService<EvidenceStore>().EnsureCreatedAsync(ct)));
         return services;
     }
-}
-
-/// <summary>Local runs create the evidence container (in Azure, infra creates it with its immutability policy).</summary>
-public sealed class EvidenceContainerWarmup(EvidenceStore evidence, IConfiguration config) : IHostedService
-{
-    public async Task StartAsync(CancellationToken ct)
-    {
-        if (config.GetValue<bool>("CreateResourcesIfMissing")) await evidence.EnsureCreatedAsync(ct);
-    }
-
-    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
 }
