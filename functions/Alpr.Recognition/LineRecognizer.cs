@@ -17,9 +17,10 @@ public sealed class LineRecognizer : IDisposable
     private readonly string _input;
     private readonly CtcPlateDecoder _decoder;
 
-    public LineRecognizer(string modelPath, string keysPath, SessionOptions sessionOptions)
+    /// <param name="model">The ONNX model's bytes (as read, or after <see cref="Models.ExactGraphFolds"/>).</param>
+    public LineRecognizer(byte[] model, string keysPath, SessionOptions sessionOptions)
     {
-        _session = new InferenceSession(modelPath, sessionOptions);
+        _session = new InferenceSession(model, sessionOptions);
         _input = _session.InputMetadata.Keys.First();
         var keys = File.ReadAllLines(keysPath);
         var outDims = _session.OutputMetadata.Values.First().Dimensions;
@@ -27,6 +28,9 @@ public sealed class LineRecognizer : IDisposable
     }
 
     /// <summary>Reads every quad; the result is in the order of <paramref name="quads"/>.</summary>
+    /// <remarks>Strips are batched up to eight by width and padded to the widest. Splitting batches where widths
+    /// differ (padding under 25 %) read 12 % faster on crops but lost 3 US and 3 crop reads: SVTR's reading of a strip
+    /// depends on the grey padding after it, and the tuned choices were made with this batching.</remarks>
     public CtcRead[] Read(RgbImage img, IReadOnlyList<Quad> quads)
     {
         var reads = new CtcRead[quads.Count];

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Alpr.Core.Plates;
 using Alpr.Core.Recognition;
+using Alpr.Recognition.Models;
 using Alpr.Recognition.Rules;
 using Microsoft.ML.OnnxRuntime;
 
@@ -22,6 +23,10 @@ public sealed class OnnxPlateRecognizer : IPlateRecognizer, IDisposable
 
     public string Engine => _options.Engine;
 
+    /// <summary>What the exact graph folds changed in each model (empty when <see cref="OnnxRecognizerOptions.FoldModelGraphs"/> is off).</summary>
+    public IReadOnlyList<GraphFoldReport> ModelFolds => _folds;
+    private readonly List<GraphFoldReport> _folds = [];
+
     public OnnxPlateRecognizer(OnnxRecognizerOptions? options = null)
     {
         _options = options ?? new OnnxRecognizerOptions();
@@ -33,10 +38,19 @@ public sealed class OnnxPlateRecognizer : IPlateRecognizer, IDisposable
             ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
         };
-        _detector = new TextDetector(Path.Combine(dir, ModelLocator.DetectorFile), so, new TextDetector.DetectorSettings(
+        _detector = new TextDetector(LoadModel(Path.Combine(dir, ModelLocator.DetectorFile)), so, new TextDetector.DetectorSettings(
             _options.DetectorThreshold, _options.BoxScoreThreshold, _options.UnclipRatio, _options.MaxBoxes, _options.DetectorMinSide));
-        _reader = new LineRecognizer(Path.Combine(dir, ModelLocator.RecognizerFile), Path.Combine(dir, ModelLocator.KeysFile), so);
+        _reader = new LineRecognizer(LoadModel(Path.Combine(dir, ModelLocator.RecognizerFile)), Path.Combine(dir, ModelLocator.KeysFile), so);
         _chooser = new ChooserOptions { Formats = PlateFormats.Of(_options.PlateFamilies), MinScore = _options.MinPlateScore };
+    }
+
+    private byte[] LoadModel(string path)
+    {
+        var bytes = File.ReadAllBytes(path);
+        if (!_options.FoldModelGraphs) return bytes;
+        var folded = ExactGraphFolds.Fold(bytes, out var report);
+        _folds.Add(report);
+        return folded;
     }
 
     public Task<RecognitionResult> RecognizeAsync(ReadOnlyMemory<byte> image, CancellationToken cancellationToken = default)

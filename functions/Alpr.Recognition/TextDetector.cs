@@ -17,9 +17,10 @@ public sealed class TextDetector : IDisposable
 
     public sealed record DetectorSettings(float Threshold, float BoxThreshold, double UnclipRatio, int MaxBoxes, int MinSide);
 
-    public TextDetector(string modelPath, SessionOptions sessionOptions, DetectorSettings settings)
+    /// <param name="model">The ONNX model's bytes (as read, or after <see cref="Models.ExactGraphFolds"/>).</param>
+    public TextDetector(byte[] model, SessionOptions sessionOptions, DetectorSettings settings)
     {
-        _session = new InferenceSession(modelPath, sessionOptions);
+        _session = new InferenceSession(model, sessionOptions);
         _input = _session.InputMetadata.Keys.First();
         _settings = settings;
     }

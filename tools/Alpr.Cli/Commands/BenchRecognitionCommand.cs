@@ -24,9 +24,9 @@ public sealed class BenchRecognitionCommand : ICommand
         var samples = Load(data).Take(limit).ToList();
         if (samples.Count == 0) { Console.Error.WriteLine($"no labelled images in {data}"); return 2; }
 
-        using var tuned = new OnnxPlateRecognizer(new OnnxRecognizerOptions { IntraOpThreads = threads, ModelDirectory = args.Get("models"), DetectorMaxSide = args.GetInt("det-side", 640), DetailedSide = args.GetInt("detailed-side", 1280), CloserLooks = args.GetInt("closer", 2), MaxReadsPerPass = args.GetInt("max-reads", 12), ConfidentScore = args.GetDouble("confident", 2.0), Trace = args.Has("trace") ? Console.Error.WriteLine : null });
+        using var tuned = new OnnxPlateRecognizer(new OnnxRecognizerOptions { IntraOpThreads = threads, ModelDirectory = args.Get("models"), DetectorMaxSide = args.GetInt("det-side", 640), DetailedSide = args.GetInt("detailed-side", 1280), CloserLooks = args.GetInt("closer", 2), MaxReadsPerPass = args.GetInt("max-reads", 12), ConfidentScore = args.GetDouble("confident", 2.0), FoldModelGraphs = !args.Has("no-fold"), Trace = args.Has("trace") ? Console.Error.WriteLine : null });
         using var plain = args.Has("baseline") ? new OnnxPlateRecognizer(new OnnxRecognizerOptions
-            { IntraOpThreads = threads, ModelDirectory = args.Get("models"), Straightforward = true, DetectorMaxSide = 960, Engine = "onnx-ppocrv4-baseline" }) : null;
+            { IntraOpThreads = threads, ModelDirectory = args.Get("models"), Straightforward = true, DetectorMaxSide = 960, FoldModelGraphs = false, Engine = "onnx-ppocrv4-baseline" }) : null;
         // Both engines read each image in turn, so a machine that gets busier or quieter during the run affects both alike.
         var runs = await RunAsync(plain is null ? [tuned] : [tuned, plain], data, samples, ct, args.Has("trace"));
         var main = runs[0];
@@ -52,7 +52,7 @@ public sealed class BenchRecognitionCommand : ICommand
         {
             summary.Images, summary.Exact, summary.ExactRate, summary.FoundRate, summary.StateRate, summary.StateImages,
             summary.LatencyMs, summary.Threads, summary.Engine, Stages = Stages(main), Data = System.IO.Path.GetFullPath(data),
-            Baseline = baseline, SpeedRatioBaselineOverTuned = ratio,
+            Baseline = baseline, SpeedRatioBaselineOverTuned = ratio, ModelFolds = tuned.ModelFolds,
         }, args.Get("json"), ct);
         Console.Error.WriteLine($"exact {summary.Exact}/{summary.Images} ({summary.ExactRate:P1}), found {summary.FoundRate:P1}, p50 {summary.LatencyMs.P50} ms"
             + (baseline is Result br ? $"; baseline exact {br.ExactRate:P1} p50 {br.LatencyMs.P50} ms, ratio {ratio}" : ""));
