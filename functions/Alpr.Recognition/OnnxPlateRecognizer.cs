@@ -81,7 +81,7 @@ public sealed class OnnxPlateRecognizer : IPlateRecognizer, IDisposable
         choices = PlateChooser.Choose(lines, _chooser);
         Log("closer looks", choices);
 
-        if (_options.DetailedSide > 0 && !Confident(choices))
+        if (_options.DetailedSide > 0 && Math.Max(img.Width, img.Height) > _options.DetectorMaxSide && !Confident(choices))
         {
             ct.ThrowIfCancellationRequested();
             trace.Detailed = true;

@@ -197,6 +197,19 @@ public class RecognizerTests(RecognizerFixture fx) : IClassFixture<RecognizerFix
         Assert.Equal(640, result.ImageWidth);
     }
 
+    [Theory]
+    [InlineData(320, 160, false)]    // a plate crop: the fast pass saw it whole at full resolution
+    [InlineData(640, 480, false)]
+    [InlineData(1280, 720, true)]    // a scene: small plates may be unseen at the fast side
+    public async Task DetailedPassRunsOnlyWhereTheFastPassShrankTheImage(int width, int height, bool detailed)
+    {
+        using var bmp = new SKBitmap(new SKImageInfo(width, height));
+        bmp.Erase(SKColors.Gray);   // nothing to read, so no confident plate: only the image's size decides
+        using var img = SKImage.FromBitmap(bmp);
+        await fx.Recognizer.RecognizeAsync(img.Encode(SKEncodedImageFormat.Jpeg, 90).ToArray());
+        Assert.Equal(detailed, OnnxPlateRecognizer.LastTrace!.Detailed);
+    }
+
     private static void WriteBigEndian(byte[] b, int at, int v)
     {
         b[at] = (byte)(v >> 24); b[at + 1] = (byte)(v >> 16); b[at + 2] = (byte)(v >> 8); b[at + 3] = (byte)v;
