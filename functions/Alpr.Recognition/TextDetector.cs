@@ -55,9 +55,15 @@ public sealed class TextDetector : IDisposable
     /// <summary>Resamples the region into BGR planes with ImageNet statistics, the order PaddleOCR trained with.</summary>
     private static void Fill(RgbImage img, int rx, int ry, float sx, float sy, int dw, int dh, float[] buf)
     {
+        if (sx > 1.5f || sy > 1.5f) FillBoxAverage(img, rx, ry, sx, sy, dw, dh, buf);
+        else FillBilinear(img, rx, ry, sx, sy, dw, dh, buf);
+    }
+
+    /// <summary>2×2 box average when shrinking: plain bilinear sampling aliases thin strokes away.</summary>
+    private static void FillBoxAverage(RgbImage img, int rx, int ry, float sx, float sy, int dw, int dh, float[] buf)
+    {
         int plane = dw * dh;
         var rgba = img.Rgba;
-        bool down = sx > 1.5f || sy > 1.5f;
         for (int y = 0; y < dh; y++)
         {
             float fy = ry + (y + 0.5f) * sy - 0.5f;
@@ -65,19 +71,54 @@ public sealed class TextDetector : IDisposable
             {
                 float fx = rx + (x + 0.5f) * sx - 0.5f;
                 int o = y * dw + x;
-                float r, g, b;
-                if (down)
-                {
-                    // 2x2 box average: plain bilinear sampling aliases thin strokes away when shrinking
-                    int ix = Math.Clamp((int)(fx + 0.5f), 0, img.Width - 1), iy = Math.Clamp((int)(fy + 0.5f), 0, img.Height - 1);
-                    int ix2 = Math.Min(ix + 1, img.Width - 1), iy2 = Math.Min(iy + 1, img.Height - 1);
-                    int p0 = (iy * img.Width + ix) * 4, p1 = (iy * img.Width + ix2) * 4, p2 = (iy2 * img.Width + ix) * 4, p3 = (iy2 * img.Width + ix2) * 4;
-                    r = (rgba[p0] + rgba[p1] + rgba[p2] + rgba[p3]) * 0.25f;
-                    g = (rgba[p0 + 1] + rgba[p1 + 1] + rgba[p2 + 1] + rgba[p3 + 1]) * 0.25f;
-                    b = (rgba[p0 + 2] + rgba[p1 + 2] + rgba[p2 + 2] + rgba[p3 + 2]) * 0.25f;
-                }
-                else (r, g, b) = img.SampleRgb(fx, fy);
+                int ix = Math.Clamp((int)(fx + 0.5f), 0, img.Width - 1), iy = Math.Clamp((int)(fy + 0.5f), 0, img.Height - 1);
+                int ix2 = Math.Min(ix + 1, img.Width - 1), iy2 = Math.Min(iy + 1, img.Height - 1);
+                int p0 = (iy * img.Width + ix) * 4, p1 = (iy * img.Width + ix2) * 4, p2 = (iy2 * img.Width + ix) * 4, p3 = (iy2 * img.Width + ix2) * 4;
+                float r = (rgba[p0] + rgba[p1] + rgba[p2] + rgba[p3]) * 0.25f;
+                float g = (rgba[p0 + 1] + rgba[p1 + 1] + rgba[p2 + 1] + rgba[p3 + 1]) * 0.25f;
+                float b = (rgba[p0 + 2] + rgba[p1 + 2] + rgba[p2 + 2] + rgba[p3 + 2]) * 0.25f;
                 buf[o] = (b / 255f - Mean[0]) / Std[0];
+                buf[plane + o] = (g / 255f - Mean[1]) / Std[1];
+                buf[2 * plane + o] = (r / 255f - Mean[2]) / Std[2];
+            }
+        }
+    }
+
+    /// <summary>
+    /// <see cref="RgbImage.SampleRgb"/> at every output pixel, with the column and row terms worked out once instead of
+    /// per pixel (the same arithmetic, so the same values): a 1280-px detailed pass spent 27 ms here.
+    /// </summary>
+    private static void FillBilinear(RgbImage img, int rx, int ry, float sx, float sy, int dw, int dh, float[] buf)
+    {
+        int plane = dw * dh, width = img.Width;
+        var p = img.Rgba;
+        var cx0 = new int[dw]; var cx1 = new int[dw]; var cfx = new float[dw];
+        for (int x = 0; x < dw; x++)
+        {
+            float fx = rx + (x + 0.5f) * sx - 0.5f;
+            if (!(fx >= 0)) fx = 0;
+            if (fx > width - 1) fx = width - 1;
+            int x0 = (int)fx;
+            cx0[x] = x0 * 4; cx1[x] = Math.Min(x0 + 1, width - 1) * 4; cfx[x] = fx - x0;
+        }
+        for (int y = 0; y < dh; y++)
+        {
+            float fy = ry + (y + 0.5f) * sy - 0.5f;
+            if (!(fy >= 0)) fy = 0;
+            if (fy > img.Height - 1) fy = img.Height - 1;
+            int y0 = (int)fy, y1 = Math.Min(y0 + 1, img.Height - 1);
+            float ty = fy - y0;
+            int row0 = y0 * width * 4, row1 = y1 * width * 4;
+            for (int x = 0; x < dw; x++)
+            {
+                float tx = cfx[x];
+                float w00 = (1 - tx) * (1 - ty), w01 = tx * (1 - ty), w10 = (1 - tx) * ty, w11 = tx * ty;
+                int a = row0 + cx0[x], b = row0 + cx1[x], c = row1 + cx0[x], d = row1 + cx1[x];
+                float r = p[a] * w00 + p[b] * w01 + p[c] * w10 + p[d] * w11;
+                float g = p[a + 1] * w00 + p[b + 1] * w01 + p[c + 1] * w10 + p[d + 1] * w11;
+                float bl = p[a + 2] * w00 + p[b + 2] * w01 + p[c + 2] * w10 + p[d + 2] * w11;
+                int o = y * dw + x;
+                buf[o] = (bl / 255f - Mean[0]) / Std[0];
                 buf[plane + o] = (g / 255f - Mean[1]) / Std[1];
                 buf[2 * plane + o] = (r / 255f - Mean[2]) / Std[2];
             }
