@@ -25,7 +25,8 @@ public sealed class RgbImage
         if (origin == SKEncodedOrigin.TopLeft)
         {
             // the common case decodes straight into the array the models read from: no bitmap, no copy
-            var pixels = new byte[info.Width * info.Height * 4];
+            // every byte is written by a successful decode, and a failed one throws: no need to zero 4 bytes a pixel first
+            var pixels = GC.AllocateUninitializedArray<byte>(info.Width * info.Height * 4);
             var handle = System.Runtime.InteropServices.GCHandle.Alloc(pixels, System.Runtime.InteropServices.GCHandleType.Pinned);
             try
             {
