@@ -39,9 +39,9 @@ public sealed class BenchRecognitionCommand : ICommand
             ratio = Math.Round(Pct(b.Select(o => o.Ms), 50) / Math.Max(1e-9, Pct(main.Select(o => o.Ms), 50)), 2);
         }
         var summary = Summarize(main, threads, tuned.Engine, samples);
-        Console.WriteLine($"{"file",-44} {"expected",-10} {"got",-10} conf");
+        Console.WriteLine($"{"file",-44} {"expected",-10} {"got",-10} conf  among alternatives");
         foreach (var o in main.Where(o => !o.Exact))
-            Console.WriteLine($"{o.File,-44} {o.Expected,-10} {o.Got,-10} {o.Confidence:0.00}");
+            Console.WriteLine($"{o.File,-44} {o.Expected,-10} {o.Got,-10} {o.Confidence:0.00}  {(o.Found ? "yes" : "no")}");
         var stateMisses = main.Where(o => !string.IsNullOrEmpty(o.State) && !string.Equals(o.State, o.GotState, StringComparison.OrdinalIgnoreCase)).ToList();
         if (stateMisses.Count > 0)
         {
