@@ -108,11 +108,11 @@ public static class DbPostProcess
     /// component's hull, from a few hundred points instead of every pixel of a large line (the detailed pass's
     /// post-processing spent most of its time sorting those).
     /// </summary>
-    internal static List<(int X, int Y)> RowEnds(List<(int X, int Y)> pts)
+    private static List<(int X, int Y)> RowEnds(List<(int X, int Y)> pts)
     {
+        if (pts.Count == 0) return pts;
         int minY = int.MaxValue, maxY = int.MinValue;
         foreach (var p in pts) { if (p.Y < minY) minY = p.Y; if (p.Y > maxY) maxY = p.Y; }
-        if (pts.Count == 0) return pts;
         int rows = maxY - minY + 1;
         var lo = new int[rows]; var hi = new int[rows];
         Array.Fill(lo, int.MaxValue); Array.Fill(hi, int.MinValue);

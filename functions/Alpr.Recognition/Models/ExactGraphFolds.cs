@@ -33,8 +33,8 @@ public static class ExactGraphFolds
         var drop = OnnxGraph.Replacements();
         foreach (var conv in g.Nodes("Conv"))
         {
-            if (ConvWeights(g, conv) is not var (w, b, dims)) continue;
             if (g.SoleUser(conv.Output[0]) is not { OpType: "Mul" } mul || g.ScalarOperand(mul, conv.Output[0]) is not { } s) continue;
+            if (ConvWeights(g, conv) is not var (w, b, dims)) continue;
             string output = mul.Output[0];
             drop[mul] = [];
             float shift = 0;
@@ -89,25 +89,22 @@ public static class ExactGraphFolds
             string fed = add?.Output[0] ?? mul.Output[0];
             var convs = g.Users(fed);
             if (convs.Count == 0 || g.IsGraphOutput(fed) || g.IsGraphOutput(mul.Output[0])) continue;
-            if (convs.Any(c => c.OpType != "Conv" || c.Input[0] != fed || ConvWeights(g, c) is null)) continue;
-            foreach (var conv in convs)
-            {
-                var (w, b, dims) = ConvWeights(g, conv)!.Value;
-                for (int i = 0; i < w.Length; i++) w[i] *= s;
-                SetWeights(g, conv, w, b, dims);
-            }
+            if (convs.Any(c => c.OpType != "Conv" || c.Input[0] != fed)) continue;
+            var weights = convs.Select(c => ConvWeights(g, c)).ToList();
+            if (weights.Any(w => w is null)) continue;
             float shift = add is null ? 0 : g.ScalarOperand(add, mul.Output[0])!.Value / s;
-            if (add is null || convs.All(Unpadded))
+            // conv(W, x + c) = conv(W, x) + c·ΣW exactly when no padding is read: then the shift becomes bias
+            bool shiftIntoBias = add is null || convs.All(Unpadded);
+            for (int k = 0; k < convs.Count; k++)
             {
-                // conv(W, x + c) = conv(W, x) + c·ΣW exactly when no padding is read: the shift becomes bias
-                foreach (var conv in convs)
-                {
-                    conv.Input[0] = x;
-                    if (shift != 0) AddInputShiftToBias(g, conv, shift);
-                }
-                if (add is not null) replace[add] = [];
+                var (w, b, dims) = weights[k]!.Value;
+                for (int i = 0; i < w.Length; i++) w[i] *= s;
+                if (shiftIntoBias && shift != 0) AddInputShiftToBias(w, b, shift);
+                SetWeights(g, convs[k], w, b, dims);
+                if (shiftIntoBias) convs[k].Input[0] = x;
             }
-            else
+            if (add is not null && shiftIntoBias) replace[add] = [];
+            else if (add is not null)
             {
                 string name = g.AddConstant(g.FreshName("folded_shift"), [shift], 1);
                 add.Input.Clear(); add.Input.Add(x); add.Input.Add(name);
@@ -147,9 +144,9 @@ public static class ExactGraphFolds
             _ => true,
         });
 
-    private static void AddInputShiftToBias(OnnxGraph g, NodeProto conv, float shift)
+    /// <summary>b += shift · ΣW per output channel: the bias that reading x + shift through unpadded weights W adds.</summary>
+    private static void AddInputShiftToBias(float[] w, float[] b, float shift)
     {
-        var (w, b, dims) = ConvWeights(g, conv)!.Value;
         int per = w.Length / b.Length;
         for (int o = 0; o < b.Length; o++)
         {
@@ -157,7 +154,6 @@ public static class ExactGraphFolds
             for (int i = 0; i < per; i++) sum += w[o * per + i];
             b[o] += (float)(shift * sum);
         }
-        SetWeights(g, conv, w, b, dims);
     }
 
     private static (float?, float?) ClipBounds(OnnxGraph g, NodeProto clip)

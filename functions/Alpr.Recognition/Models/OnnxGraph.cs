@@ -26,7 +26,7 @@ internal sealed class OnnxGraph
 
     public IEnumerable<NodeProto> Nodes(string opType) => _graph.Node.Where(n => n.OpType == opType).ToList();
 
-    public void Reindex()
+    private void Reindex()
     {
         _constants.Clear(); _producers.Clear(); _users.Clear();
         foreach (var t in _graph.Initializer) _constants[t.Name] = t;
