@@ -56,12 +56,19 @@ public sealed class LineRecognizer : IDisposable
                 int steps = (int)shape[1], classes = (int)shape[2];
                 var data = outputs[0].GetTensorDataAsSpan<float>();
                 for (int k = 0; k < batch.Length; k++)
-                    reads[batch[k]] = _decoder.Decode(data.Slice(k * steps * classes, steps * classes), steps);
+                {
+                    var read = _decoder.Decode(data.Slice(k * steps * classes, steps * classes), steps);
+                    reads[batch[k]] = quads[batch[k]].Height < StackedMarks.MinLineHeight ? read
+                        : WithStackedMarks(read, StackedMarks.Find(buf.AsSpan(k * per, per), bw, Height, widths[batch[k]], (double)bw / steps, read));
+                }
             }
             finally { ArrayPool<float>.Shared.Return(buf); }
         }
         return reads;
     }
+
+    private static CtcRead WithStackedMarks(CtcRead read, bool[] stacked) =>
+        !stacked.Contains(true) ? read : read with { Slots = read.Slots.Select((s, i) => stacked[i] ? s with { Stacked = true } : s).ToList() };
 
     /// <summary>Bilinear quad-to-rectangle warp (handles rotated and mildly skewed boxes), normalised to [-1,1], BGR planes.</summary>
     private static void WarpInto(RgbImage img, Quad q, int w, int stride, Span<float> dst)

@@ -71,6 +71,19 @@ public class PlateRulesTests
     }
 
     [Fact]
+    public void LetteringTooWideForPlateCharactersLosesToThePlate()
+    {
+        // a truck's "STORIT" fits LLDLDL once O and I are read as 0 and 1; its characters are 1.3 times as wide as high
+        var lines = new List<TextLine>
+        {
+            TextLine.FromText("STORIT", 0.99, 260, 365, 224, 28),
+            TextLine.FromText("1AMW240", 0.86, 455, 565, 121, 32),
+        };
+        Assert.Equal("1AMW240", PlateChooser.Choose(lines)[0].Reading.Text);
+        Assert.Equal("ST0R1T", PlateChooser.Choose(lines, new ChooserOptions { WideCharPenalty = 0 })[0].Reading.Text);
+    }
+
+    [Fact]
     public void ReadsOfOnePlaceVoteAndAgreementWins()
     {
         // three passes read the same plate; one of them, the most confident, slipped on the last character
@@ -134,6 +147,7 @@ public class PlateRulesTests
         Assert.InRange(read.Confidence, 0.01, 1.0);
         Assert.Equal('7', read.Slots[2].Best.Char);
         Assert.Contains(read.Slots[2].Options, o => o.Char == 'A' && o.P > 0.1);
+        Assert.Equal([new StepSpan(0, 1), new StepSpan(2, 2), new StepSpan(5, 5)], read.Spans);
         Assert.Equal(CtcRead.Empty, dec.Decode(new float[6], 1));
     }
 

@@ -23,6 +23,7 @@ public class RecognizerTests(RecognizerFixture fx) : IClassFixture<RecognizerFix
     [InlineData("us", "wts-lg-000031")]   // Missouri AB1 C2D: the grammar settles G or 6
     [InlineData("us", "wts-lg-000038")]   // all-digit plate beside the camera's burnt-in date and time
     [InlineData("us", "wts-lg-000047")]   // small plate: found only by the detailed pass
+    [InlineData("us", "car3")]            // split "1A MW240" under a truck's lettering, whose "STORIT" fits a format
     [InlineData("eu", "eu1")]
     [InlineData("eu", "eu10")]
     public async Task ReadsTheLabelledPlateWhereItIs(string set, string name)
@@ -40,6 +41,19 @@ public class RecognizerTests(RecognizerFixture fx) : IClassFixture<RecognizerFix
         Assert.NotNull(best.CropJpeg);
         Assert.True(ImageGuard.IsJpeg(best.CropJpeg));
         Assert.Equal(fx.Recognizer.Engine, best.Engine);
+    }
+
+    [Theory]
+    [InlineData("ma142.png")]   // "R" over "T" before 72LY
+    [InlineData("ma49.png")]    // "B" over "R" before 2515
+    [InlineData("nj479.png")]   // "R" over "M" before SAMP
+    [InlineData("or526.png")]   // "N" over "G" before 00617
+    public async Task StackedCategoryMarksAreNotPartOfTheNumber(string file)
+    {
+        string dir = Path.Combine(RecognizerFixture.DatasetRoot(), "plate-crops-us");
+        string label = File.ReadLines(Path.Combine(dir, "groundtruth.csv")).Select(l => l.Split(',')).First(p => p[0] == file)[2];
+        var result = await fx.Recognizer.RecognizeAsync(File.ReadAllBytes(Path.Combine(dir, file)));
+        Assert.Equal(label, result.Plates.FirstOrDefault()?.Text);
     }
 
     [Fact]

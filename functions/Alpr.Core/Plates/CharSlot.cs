@@ -11,6 +11,10 @@ public sealed record CharSlot(IReadOnlyList<CharOption> Options)
 {
     public CharOption Best => Options[0];
 
+    /// <summary>The position shows two small characters one above the other (a vertical category mark beside the
+    /// serial, such as "RT" or "SN"): a line recogniser reads the pair as one character that is not part of the number.</summary>
+    public bool Stacked { get; init; }
+
     public static CharSlot Of(char c, double p) => new([new CharOption(c, p)]);
 
     /// <summary>Slots from plain text, every character certain with probability <paramref name="p"/>.</summary>

@@ -24,6 +24,9 @@ public sealed record PlateDecoderOptions
     public int Beam { get; init; } = 48;
     /// <summary>Keep O (rather than 0) at the letter positions of a matched US format.</summary>
     public bool UsLetterO { get; init; }
+    /// <summary>Probability that a stacked mark at either end of the line (<see cref="CharSlot.Stacked"/>) is
+    /// nevertheless a character of the number: reading it costs the log of this, leaving it out costs nothing.</summary>
+    public double StackedKeep { get; init; } = 0.1;
     public static PlateDecoderOptions Default { get; } = new();
 }
 
@@ -42,21 +45,26 @@ public static class PlateDecoder
         var families = cue ?? FamilyCue.Neutral;
         if (slots.Count == 0) return [];
         var beam = new List<(string Text, double LogP, double SumP, double MinP, int Dropped)> { ("", 0, 0, 1, 0) };
-        foreach (var slot in slots)
+        for (int i = 0; i < slots.Count; i++)
         {
+            var slot = slots[i];
             var next = new List<(string, double, double, double, int)>(beam.Count * 4);
             var slotOptions = WithLookAlikes(slot, o);
+            bool mark = slot.Stacked && AtEnd(slots, i);
             foreach (var (text, logP, sumP, minP, dropped) in beam)
             {
+                double keep = mark ? Math.Log(o.StackedKeep) : 0;
                 for (int k = 0; k < slotOptions.Count; k++)
                 {
                     var opt = slotOptions[k];
                     if (k > 0 && opt.P < o.MinOptionP) continue;
                     double p = Math.Max(opt.P, 1e-4);
-                    next.Add((text + opt.Char, logP + Math.Log(p), sumP + p, Math.Min(minP, p), dropped));
+                    next.Add((text + opt.Char, logP + Math.Log(p) + keep, sumP + p, Math.Min(minP, p), dropped));
                 }
                 double best = slot.Best.P;
-                if (best < o.DropBelow && dropped == 0)
+                if (mark)
+                    next.Add((text, logP, sumP, minP, dropped));
+                else if (best < o.DropBelow && dropped == 0)
                     next.Add((text, logP + Math.Log(Math.Max(1e-4, 1 - best)) - o.DropPenalty, sumP, minP, dropped + 1));
             }
             beam = next.OrderByDescending(b => b.Item2).Take(o.Beam).ToList();
@@ -88,6 +96,15 @@ public static class PlateDecoder
         if (normalized.Length == 0) return null;
         var slots = CharSlot.FromText(normalized, Math.Clamp(confidence, 0.05, 0.99));
         return Decode(slots, formats ?? PlateFormats.All, max: 1).FirstOrDefault();
+    }
+
+    /// <summary>Whether the slot is at either end of the line, counting runs of stacked marks as one end ("SN" "95003").</summary>
+    private static bool AtEnd(IReadOnlyList<CharSlot> slots, int i)
+    {
+        bool fromStart = true, fromEnd = true;
+        for (int j = 0; j < i; j++) fromStart &= slots[j].Stacked;
+        for (int j = i + 1; j < slots.Count; j++) fromEnd &= slots[j].Stacked;
+        return fromStart || fromEnd;
     }
 
     private static double LogAdd(double a, double b) => Math.Max(a, b) + Math.Log(1 + Math.Exp(-Math.Abs(a - b)));

@@ -5,9 +5,14 @@ namespace Alpr.Recognition.Rules;
 /// <summary>Result of decoding one CTC sequence: the greedy text, its confidence, and every character's options.</summary>
 public sealed record CtcRead(string Text, double Confidence, IReadOnlyList<CharSlot> Slots)
 {
+    /// <summary>For each character, the first and last time step at which it was read (empty when not known).</summary>
+    public IReadOnlyList<StepSpan> Spans { get; init; } = [];
     public IReadOnlyList<double> CharConfidences => Slots.Select(s => s.Best.P).ToList();
     public static CtcRead Empty { get; } = new("", 0, []);
 }
+
+/// <summary>The time steps of the recogniser's output over which one character was read.</summary>
+public readonly record struct StepSpan(int First, int Last);
 
 /// <summary>
 /// Greedy CTC decoding restricted to plate characters: every class that is not A–Z/0–9 is masked out of the argmax
@@ -46,6 +51,7 @@ public sealed class CtcPlateDecoder
         var chars = new List<char>();
         var slots = new List<CharSlot>();
         var peak = new List<double>();
+        var spans = new List<StepSpan>();
         int prev = -2;
         Span<float> acc = stackalloc float[128];
         for (int t = 0; t < steps; t++)
@@ -67,16 +73,18 @@ public sealed class CtcPlateDecoder
             {
                 // the same character continues: keep its most confident step
                 if (acc[best] > peak[^1]) { peak[^1] = acc[best]; slots[^1] = Slot(acc); }
+                spans[^1] = spans[^1] with { Last = t };
                 continue;
             }
             chars.Add((char)best);
+            spans.Add(new StepSpan(t, t));
             peak.Add(acc[best]);
             slots.Add(Slot(acc));
             prev = best;
         }
         if (chars.Count == 0) return CtcRead.Empty;
         double conf = Math.Clamp(peak.Average() * Math.Pow(peak.Min(), 0.25), 0, 1);
-        return new CtcRead(new string(chars.ToArray()), conf, slots);
+        return new CtcRead(new string(chars.ToArray()), conf, slots) { Spans = spans };
     }
 
     private static CharSlot Slot(ReadOnlySpan<float> acc)

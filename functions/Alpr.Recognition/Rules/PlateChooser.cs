@@ -13,6 +13,11 @@ public sealed record ChooserOptions
     public double MinScore { get; init; } = 0.6;
     /// <summary>Added to a candidate whose reading fits a known format.</summary>
     public double FormatBonus { get; init; } = 0.3;
+    /// <summary>Width per character over height (the line's box) above which a reading is scored down by
+    /// <see cref="WideCharPenalty"/>: measured on the development sets, plate lines reach 0.82, lettering on vehicles and
+    /// signs read as plate text often 1–1.5.</summary>
+    public double WidestCharAspect { get; init; } = 1.0;
+    public double WideCharPenalty { get; init; } = 0.6;
     public static ChooserOptions Default { get; } = new();
 }
 
@@ -30,7 +35,8 @@ public static class PlateChooser
         double text = PlateTextRules.Score(reading.Text);
         if (text < 0) return -1;
         if (OverlayText.IsTimestampPart(line, all)) return -1;
-        double s = text + 0.8 * reading.Confidence + (reading.Format is not null ? (options ?? ChooserOptions.Default).FormatBonus : 0);
+        var opts = options ?? ChooserOptions.Default;
+        double s = text + 0.8 * reading.Confidence + (reading.Format is not null ? opts.FormatBonus : 0);
         // Plate numbers are the tallest characters on a plate: compare with the lines above and below it (not with
         // other reads of the same line, whose boxes differ in margin).
         double maxH = 0;
@@ -40,6 +46,8 @@ public static class PlateChooser
                 maxH = Math.Max(maxH, o.Height);
         if (maxH > 0 && line.Height < 0.7 * maxH) s -= 0.4;
         if (line.Aspect < 1.0) s -= 0.5;
+        // Plate characters are at most about 0.8 as wide as high, box margins included: a word of signage is wider.
+        if (line.Aspect / Math.Max(1, reading.Text.Length) > opts.WidestCharAspect) s -= opts.WideCharPenalty;
         return s;
     }
 

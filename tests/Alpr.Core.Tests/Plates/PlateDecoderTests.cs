@@ -68,6 +68,26 @@ public class PlateDecoderTests
         Assert.Equal("UH1F0F", Best("U H 1 O.55/C.08 F 0 F"));
     }
 
+    /// <summary>The slots of <paramref name="spec"/> with those at <paramref name="stacked"/> marked as stacked pairs.</summary>
+    private static List<CharSlot> WithStacked(string spec, params int[] stacked) =>
+        Slots(spec).Select((s, i) => stacked.Contains(i) ? s with { Stacked = true } : s).ToList();
+
+    [Theory]
+    [InlineData("R 7 2 L Y", "72LY", 0)]          // "R" over "T" before the serial
+    [InlineData("2 6 7 8 H", "2678", 4)]          // "H" over "H" after it
+    [InlineData("S N 9 5 0 0 3", "95003", 0, 1)]  // a mark read as two characters
+    public void StackedMarksAtTheEndsAreLeftOut(string spec, string expected, params int[] stacked)
+    {
+        Assert.Equal(expected, PlateDecoder.Decode(WithStacked(spec, stacked), PlateFormats.All, cue: UsLike)[0].Text);
+        Assert.Equal(spec.Replace(" ", ""), Best(spec)); // without the marks every character is kept
+    }
+
+    [Fact]
+    public void StackedLookingCharacterInsideTheNumberIsKept()
+    {
+        Assert.Equal("72RLY", PlateDecoder.Decode(WithStacked("7 2 R L Y", 2), PlateFormats.All, cue: UsLike)[0].Text);
+    }
+
     [Fact]
     public void RunnersUpAreRankedBelowTheBestAndCarryTheFormat()
     {

@@ -1,0 +1,130 @@
+using Alpr.Recognition.Rules;
+
+namespace Alpr.Recognition;
+
+/// <summary>
+/// Finds the characters of a read strip that are two small glyphs stacked one above the other ("R" over "T" before
+/// "72LY", "H" over "H" after "2678"): many US plates carry such vertical category marks beside the serial, and a line
+/// recogniser reads the pair as one character. Every plate character's ink crosses the middle of the text height (a
+/// stem, a bowl, a bar or a diagonal); a stacked pair leaves clean rows there, with like amounts of ink above and below.
+/// </summary>
+public static class StackedMarks
+{
+    /// <summary>Lines lower than this (image pixels) are not examined: each glyph of a mark would be a few pixels high,
+    /// and binarising a blurred small character opens gaps in it.</summary>
+    public const float MinLineHeight = 28;
+    /// <summary>Least share of the text height inked above the gap, and below it.</summary>
+    private const double MinPart = 0.15;
+    /// <summary>The smaller of the two parts is at least this share of the larger (two letters of one size).</summary>
+    private const double MinBalance = 0.6;
+    /// <summary>A character whose centre is closer than this many pitches to the strip's end is cut by the box: not judged.</summary>
+    private const double MinEdgeDistance = 0.4;
+
+    /// <summary>For each character of <paramref name="read"/>, whether its columns of the strip show a stacked pair.</summary>
+    /// <param name="strip">Three planes (B, G, R) normalised to [-1, 1], <paramref name="stride"/> wide, <paramref name="height"/> high.</param>
+    /// <param name="width">Columns of the strip that hold the image (the rest is padding).</param>
+    /// <param name="pixelsPerStep">Strip columns per time step of the recogniser's output.</param>
+    public static bool[] Find(ReadOnlySpan<float> strip, int stride, int height, int width, double pixelsPerStep, CtcRead read)
+    {
+        int n = read.Slots.Count;
+        var result = new bool[n];
+        if (read.Spans.Count != n || n < 3 || width < 8) return result;
+        var ink = Binarise(strip, stride, height, width);
+
+        // rows inked across most of the width are a frame edge or a border, not text
+        var frame = new bool[height];
+        for (int y = 0; y < height; y++)
+        {
+            int count = 0;
+            for (int x = 0; x < width; x++) if (ink[y * width + x]) count++;
+            frame[y] = count > 0.8 * width;
+        }
+
+        var centres = read.Spans.Select(s => (s.First + s.Last + 1) / 2.0 * pixelsPerStep).ToArray();
+        double pitch = (centres[^1] - centres[0]) / (n - 1);
+        var counts = new int[n][];
+        var columns = new int[n];
+        var tops = new List<int>(n); var bottoms = new List<int>(n);
+        for (int i = 0; i < n; i++)
+        {
+            // halfway to the neighbours; the first and last reach the strip's ends (a step can sit off its glyph's centre)
+            int x0 = i > 0 ? (int)Math.Round((centres[i - 1] + centres[i]) / 2) : 0;
+            int x1 = i + 1 < n ? (int)Math.Round((centres[i] + centres[i + 1]) / 2) : width;
+            x0 = Math.Clamp(x0, 0, width - 1); x1 = Math.Clamp(x1, x0 + 1, width);
+            columns[i] = x1 - x0;
+            counts[i] = new int[height];
+            for (int y = 0; y < height; y++)
+                if (!frame[y])
+                    for (int x = x0; x < x1; x++)
+                        if (ink[y * width + x]) counts[i][y]++;
+            int min = Math.Max(1, columns[i] / 8);
+            int top = Array.FindIndex(counts[i], c => c >= min), bottom = Array.FindLastIndex(counts[i], c => c >= min);
+            if (top >= 0) { tops.Add(top); bottoms.Add(bottom); }
+        }
+        if (tops.Count < 3) return result;
+        // the text's rows: where most characters start and end (a stacked pair spans the same height)
+        int bandTop = Median(tops), bandBottom = Median(bottoms);
+        if (bandBottom - bandTop + 1 < height / 3) return result;
+        for (int i = 0; i < n; i++)
+            result[i] = Math.Min(centres[i], width - centres[i]) >= MinEdgeDistance * pitch
+                && IsStacked(counts[i], bandTop, bandBottom, columns[i]);
+        return result;
+    }
+
+    /// <summary>At least two clean rows about the middle of the band, with ink above and below in like amounts.</summary>
+    private static bool IsStacked(int[] counts, int top, int bottom, int columns)
+    {
+        int h = bottom - top + 1;
+        int from = top + (int)(0.35 * h), to = top + (int)Math.Ceiling(0.65 * h);
+        int clean = columns / 12, run = 0, longest = 0;
+        for (int y = from; y <= to; y++) { run = counts[y] <= clean ? run + 1 : 0; longest = Math.Max(longest, run); }
+        int min = Math.Max(1, columns / 8), upper = 0, lower = 0;
+        for (int y = top; y < from; y++) if (counts[y] >= min) upper++;
+        for (int y = to + 1; y <= bottom; y++) if (counts[y] >= min) lower++;
+        return longest >= 2 && upper >= MinPart * h && lower >= MinPart * h && Math.Min(upper, lower) >= MinBalance * Math.Max(upper, lower);
+    }
+
+    /// <summary>Ink mask of the strip: Otsu's threshold on luminance, ink being the smaller class (text on a plate).</summary>
+    private static bool[] Binarise(ReadOnlySpan<float> strip, int stride, int height, int width)
+    {
+        int plane = stride * height;
+        var lum = new float[height * width];
+        for (int y = 0; y < height; y++)
+            for (int x = 0; x < width; x++)
+            {
+                int o = y * stride + x;
+                lum[y * width + x] = (strip[o] + strip[plane + o] + strip[2 * plane + o]) / 3f;
+            }
+        float threshold = Otsu(lum);
+        int below = 0;
+        foreach (float v in lum) if (v < threshold) below++;
+        bool darkInk = below <= lum.Length - below;
+        var ink = new bool[lum.Length];
+        for (int i = 0; i < lum.Length; i++) ink[i] = (lum[i] < threshold) == darkInk;
+        return ink;
+    }
+
+    private static int Median(List<int> values) { values.Sort(); return values[values.Count / 2]; }
+
+    /// <summary>Otsu's threshold over values in [-1, 1] (64 bins).</summary>
+    private static float Otsu(float[] values)
+    {
+        const int bins = 64;
+        var hist = new int[bins];
+        foreach (float v in values) hist[Math.Clamp((int)((v + 1) / 2 * bins), 0, bins - 1)]++;
+        double total = values.Length, sum = 0;
+        for (int i = 0; i < bins; i++) sum += i * hist[i];
+        double sumB = 0, wB = 0, best = -1; int at = bins / 2;
+        for (int i = 0; i < bins; i++)
+        {
+            wB += hist[i];
+            if (wB == 0) continue;
+            double wF = total - wB;
+            if (wF == 0) break;
+            sumB += i * hist[i];
+            double between = wB * wF * Math.Pow(sumB / wB - (sum - sumB) / wF, 2);
+            if (between > best) { best = between; at = i; }
+        }
+        return (at + 1) / (float)bins * 2 - 1;
+    }
+}

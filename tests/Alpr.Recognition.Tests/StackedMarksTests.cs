@@ -1,0 +1,83 @@
+using Alpr.Core.Plates;
+using Alpr.Recognition.Rules;
+
+namespace Alpr.Recognition.Tests;
+
+/// <summary>Strips drawn in the recogniser's input layout (BGR planes, white 1, ink −1), glyphs 24 px apart.</summary>
+public class StackedMarksTests
+{
+    private const int H = LineRecognizer.Height, Pitch = 24, PixelsPerStep = 8;
+
+    private enum Glyph { Ring, Stacked, Eight }
+
+    private static float[] Strip(int width, Glyph[] glyphs, bool frame = false)
+    {
+        var buf = new float[3 * H * width];
+        Array.Fill(buf, 1f);
+        void Ink(int x, int y) { if (x >= 0 && x < width) for (int c = 0; c < 3; c++) buf[c * H * width + y * width + x] = -1f; }
+        void Box(int x0, int y0, int x1, int y1, int stroke)
+        {
+            for (int y = y0; y <= y1; y++)
+                for (int x = x0; x <= x1; x++)
+                    if (y < y0 + stroke || y > y1 - stroke || x < x0 + stroke || x > x1 - stroke) Ink(x, y);
+        }
+        for (int i = 0; i < glyphs.Length; i++)
+        {
+            int cx = Pitch / 2 + Pitch * i, x0 = cx - 7, x1 = cx + 7;
+            switch (glyphs[i])
+            {
+                case Glyph.Ring: Box(x0, 8, x1, 40, 3); break;                              // "0": strokes cross the middle
+                case Glyph.Stacked: Box(x0, 8, x1, 21, 3); Box(x0, 27, x1, 40, 3); break;   // two small letters, clean between
+                case Glyph.Eight: Box(x0, 8, x1, 24, 3); Box(x0, 24, x1, 40, 3); break;     // two bowls joined by a bar
+            }
+        }
+        if (frame) for (int y = 0; y < 3; y++) for (int x = 0; x < width; x++) Ink(x, y);
+        return buf;
+    }
+
+    private static CtcRead Read(int count) => new(new string('0', count), 0.9, Enumerable.Range(0, count).Select(_ => CharSlot.Of('0', 0.9)).ToList())
+    {
+        // glyph i is centred at 12 + 24 i, which is step 1 + 3 i at 8 columns per step
+        Spans = Enumerable.Range(0, count).Select(i => new StepSpan(1 + 3 * i, 1 + 3 * i)).ToList(),
+    };
+
+    private static bool[] Find(Glyph[] glyphs, int? width = null, bool frame = false)
+    {
+        int w = width ?? Pitch * glyphs.Length;
+        return StackedMarks.Find(Strip(w, glyphs, frame), w, H, w, PixelsPerStep, Read(glyphs.Length));
+    }
+
+    [Fact]
+    public void TwoSmallGlyphsOneAboveTheOtherAreAStackedMark()
+    {
+        Glyph[] glyphs = [Glyph.Stacked, Glyph.Ring, Glyph.Ring, Glyph.Ring, Glyph.Ring];
+        Assert.Equal([true, false, false, false, false], Find(glyphs));
+        // a frame edge inked across the strip is not taken for text
+        Assert.Equal([true, false, false, false, false], Find(glyphs, frame: true));
+    }
+
+    [Fact]
+    public void CharacterWithInkAcrossItsMiddleIsNotAMark()
+    {
+        Assert.DoesNotContain(true, Find([Glyph.Eight, Glyph.Ring, Glyph.Ring, Glyph.Ring, Glyph.Eight]));
+    }
+
+    [Fact]
+    public void GlyphCutByTheStripsEndIsNotJudged()
+    {
+        Glyph[] glyphs = [Glyph.Ring, Glyph.Ring, Glyph.Ring, Glyph.Ring, Glyph.Stacked];
+        Assert.True(Find(glyphs)[4]);
+        // the box ends a few columns past the last glyph's centre
+        Assert.False(Find(glyphs, width: Pitch * 4 + Pitch / 2 + 3)[4]);
+    }
+
+    [Fact]
+    public void ReadWithoutStepsOrTooFewCharactersIsLeftAlone()
+    {
+        var strip = Strip(72, [Glyph.Stacked, Glyph.Ring, Glyph.Ring]);
+        var noSpans = Read(3) with { Spans = [] };
+        Assert.DoesNotContain(true, StackedMarks.Find(strip, 72, H, 72, PixelsPerStep, noSpans));
+        var two = Strip(48, [Glyph.Stacked, Glyph.Ring]);
+        Assert.DoesNotContain(true, StackedMarks.Find(two, 48, H, 48, PixelsPerStep, Read(2)));
+    }
+}
