@@ -57,9 +57,13 @@ public sealed class OnnxPlateRecognizer : IPlateRecognizer, IDisposable
     {
         cancellationToken.ThrowIfCancellationRequested();
         ImageGuard.Check(image.Span, _options.MaxImageBytes);
+        var sw = Stopwatch.StartNew();
         var img = RgbImage.Decode(image.Span, _options.MaxPixels);
+        double decodeMs = sw.Elapsed.TotalMilliseconds;
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(Recognize(img, cancellationToken));
+        var result = Recognize(img, cancellationToken);
+        LastTrace!.DecodeMs = decodeMs;
+        return Task.FromResult(result);
     }
 
     /// <summary>What the last call on this thread did (diagnostics for the benchmark).</summary>
@@ -74,11 +78,11 @@ public sealed class OnnxPlateRecognizer : IPlateRecognizer, IDisposable
             return Result(img, lines, StraightforwardChoice(lines));
 
         var looked = new List<Quad>();
-        var choices = PlateChooser.Choose(lines, _chooser);
+        var choices = Choose(lines, trace);
         ct.ThrowIfCancellationRequested();
         Log("first pass", choices);
         lines.AddRange(CloserLooks(img, Targets(choices, boxes), looked, trace));
-        choices = PlateChooser.Choose(lines, _chooser);
+        choices = Choose(lines, trace);
         Log("closer looks", choices);
 
         if (_options.DetailedSide > 0 && Math.Max(img.Width, img.Height) > _options.DetectorMaxSide && !Confident(choices))
@@ -86,14 +90,22 @@ public sealed class OnnxPlateRecognizer : IPlateRecognizer, IDisposable
             ct.ThrowIfCancellationRequested();
             trace.Detailed = true;
             lines.AddRange(Pass(img, _options.DetailedSide, trace, out var detailed));
-            choices = PlateChooser.Choose(lines, _chooser);
+            choices = Choose(lines, trace);
             lines.AddRange(CloserLooks(img, Targets(choices, detailed), looked, trace));
-            choices = PlateChooser.Choose(lines, _chooser);
+            choices = Choose(lines, trace);
             Log("detailed pass", choices);
         }
         if (_options.Trace is { } log)
             foreach (var l in lines) log($"  line '{l.Text}' conf {l.Confidence:0.00} at ({l.CenterX:0},{l.CenterY:0}) {l.Width:0}x{l.Height:0}");
         return Result(img, lines, choices);
+    }
+
+    private IReadOnlyList<PlateChoice> Choose(List<TextLine> lines, RecognitionTrace trace)
+    {
+        var sw = Stopwatch.StartNew();
+        var choices = PlateChooser.Choose(lines, _chooser);
+        trace.ChooseMs += sw.Elapsed.TotalMilliseconds;
+        return choices;
     }
 
     private void Log(string stage, IReadOnlyList<PlateChoice> choices) =>
@@ -198,6 +210,8 @@ public sealed class RecognitionTrace
 {
     public double DetectMs { get; set; }
     public double ReadMs { get; set; }
+    public double DecodeMs { get; set; }
+    public double ChooseMs { get; set; }
     public int Boxes { get; set; }
     public int CloserLooks { get; set; }
     public bool Detailed { get; set; }
