@@ -110,6 +110,11 @@ public class PlateRulesTests
         var choices = PlateChooser.Choose([date, time, plate]);
         Assert.Equal("78188", choices[0].Reading.Text);
         Assert.DoesNotContain(choices, c => c.Reading.Text == "070206");
+        // the detector's box for the date can take in both lines: twice the time line's height
+        var both = TextLine.FromText("20140508", 0.95, 1240, 705, 65, 16);
+        var misread = TextLine.FromText("3817804", 0.80, 1250, 714, 42, 9);
+        Assert.True(OverlayText.IsTimestampPart(misread, [both, misread]));
+        Assert.Empty(PlateChooser.Choose([both, misread]));
     }
 
     [Fact]

@@ -14,7 +14,8 @@ public static class OverlayText
         {
             if (ReferenceEquals(other, line) || !LooksLikeDate(other.Text)) continue;
             double h = Math.Max(line.Height, other.Height);
-            if (Math.Min(line.Height, other.Height) < 0.6 * h) continue;
+            // the date's box may take in both lines of the overlay, twice the time line's height
+            if (Math.Min(line.Height, other.Height) < 0.5 * h) continue;
             if (Math.Abs(other.CenterY - line.CenterY) > 2.5 * h) continue;
             if (Math.Abs(other.CenterX - line.CenterX) > 1.5 * Math.Max(line.Width, other.Width)) continue;
             return true;
