@@ -22,6 +22,9 @@ public class PlateRulesTests
     [InlineData("20140508")]
     [InlineData("20140508131705")]
     [InlineData("A")]
+    [InlineData("THEFIRST")]       // part of "THE FIRST STATE"
+    [InlineData("LANDOFLINCOLN")]
+    [InlineData("GREATLAKES")]
     public void NonPlateTextIsRejected(string text) => Assert.True(PlateTextRules.Score(text) < 0, text);
 
     [Fact]
@@ -31,6 +34,8 @@ public class PlateRulesTests
         Assert.True(PlateTextRules.Score("ABC1234") > PlateTextRules.Score("1234"));
         Assert.True(PlateTextRules.Score("RK755AJ") > 1.0);
         Assert.True(PlateTextRules.Score("GR8BUNZ") > 0);
+        Assert.True(PlateTextRules.Score("GUTSY") > 0);                 // a vanity word is not a slogan
+        Assert.True(PlateTextRules.Score("FIRSTONE") > 0);              // a slogan word and letters that are not one
         Assert.True(PlateTextRules.Score("355OCT") > 1.0);              // a plate, not a sticker
         Assert.True(PlateTextRules.Score("2005") < PlateTextRules.Score("7684")); // years are usually stickers
     }

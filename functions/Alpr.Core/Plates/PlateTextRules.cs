@@ -19,6 +19,30 @@ public static class PlateTextRules
         "WONDERFUL", "BEAUTIFUL", "NATURAL", "SPORTSMAN", "WILDLIFE", "SAVE", "CHILDREN", "EDUCATION", "DMV", "REGISTRATION",
     ];
 
+    /// <summary>Short words that join slogan words into a phrase ("THE FIRST STATE", "LAND OF LINCOLN").</summary>
+    private static readonly string[] Joiners = ["THE", "OF", "AND", "IN", "TO"];
+
+    /// <summary>Whether the letters are slogan words run together, with joiners between them ("THEFIRST",
+    /// "GREATLAKES"): the detector often boxes part of a slogan line.</summary>
+    private static bool IsSloganPhrase(string word)
+    {
+        // reach[i]: the first i letters split into words; slogan[i]: and one of them is a slogan word
+        var reach = new bool[word.Length + 1];
+        var slogan = new bool[word.Length + 1];
+        reach[0] = true;
+        for (int i = 0; i < word.Length; i++)
+        {
+            if (!reach[i]) continue;
+            foreach (var w in NonPlateWords)
+                if (w.Length >= 3 && string.CompareOrdinal(word, i, w, 0, w.Length) == 0 && i + w.Length <= word.Length)
+                { reach[i + w.Length] = true; slogan[i + w.Length] = true; }
+            foreach (var j in Joiners)
+                if (string.CompareOrdinal(word, i, j, 0, j.Length) == 0 && i + j.Length <= word.Length)
+                { reach[i + j.Length] = true; slogan[i + j.Length] |= slogan[i]; }
+        }
+        return reach[word.Length] && slogan[word.Length];
+    }
+
     private static readonly string[] Months = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"];
 
     /// <summary>Registration stickers: a month with or without its year ("FEB2002", "AUG2", "03JAN"; a US read may
@@ -70,6 +94,7 @@ public static class PlateTextRules
         if (wordOnly && UsStates.IsStateWord(word)) return -1;
         foreach (var w in NonPlateWords)
             if (word.Contains(w, StringComparison.Ordinal) && w.Length >= n - 2 && (wordOnly ? w.Length >= 3 : w.Length >= 5)) return -1;
+        if (wordOnly && IsSloganPhrase(word)) return -1;
         double s = n switch { 2 => 0.0, 3 => 0.2, 4 => 0.45, 5 => 0.8, 6 or 7 => 1.0, 8 => 0.85, _ => 0.2 };
         if (digits > 0 && letters > 0) s += 0.25;
         else if (digits == 0) s -= 0.35; // vanity plates exist, but most lines without digits are words
