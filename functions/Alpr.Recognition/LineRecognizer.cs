@@ -58,8 +58,8 @@ public sealed class LineRecognizer : IDisposable
                 for (int k = 0; k < batch.Length; k++)
                 {
                     var read = _decoder.Decode(data.Slice(k * steps * classes, steps * classes), steps);
-                    reads[batch[k]] = quads[batch[k]].Height < StackedMarks.MinLineHeight ? read
-                        : WithStackedMarks(read, StackedMarks.Find(buf.AsSpan(k * per, per), bw, Height, widths[batch[k]], (double)bw / steps, read));
+                    reads[batch[k]] = quads[batch[k]].Height < StripMarks.MinLineHeight ? read
+                        : Marked(read, StripMarks.Find(buf.AsSpan(k * per, per), bw, Height, widths[batch[k]], (double)bw / steps, read));
                 }
             }
             finally { ArrayPool<float>.Shared.Return(buf); }
@@ -67,8 +67,10 @@ public sealed class LineRecognizer : IDisposable
         return reads;
     }
 
-    private static CtcRead WithStackedMarks(CtcRead read, bool[] stacked) =>
-        !stacked.Contains(true) ? read : read with { Slots = read.Slots.Select((s, i) => stacked[i] ? s with { Stacked = true } : s).ToList() };
+    private static CtcRead Marked(CtcRead read, StripMarkings marks) => !marks.Any ? read : read with
+    {
+        Slots = read.Slots.Select((s, i) => marks.Stacked[i] || marks.Emblem[i] ? s with { Stacked = marks.Stacked[i], Emblem = marks.Emblem[i] } : s).ToList(),
+    };
 
     /// <summary>Bilinear quad-to-rectangle warp (handles rotated and mildly skewed boxes), normalised to [-1,1], BGR planes.</summary>
     private static void WarpInto(RgbImage img, Quad q, int w, int stride, Span<float> dst)

@@ -48,7 +48,9 @@ public class RecognizerTests(RecognizerFixture fx) : IClassFixture<RecognizerFix
     [InlineData("ma49.png")]    // "B" over "R" before 2515
     [InlineData("nj479.png")]   // "R" over "M" before SAMP
     [InlineData("or526.png")]   // "N" over "G" before 00617
-    public async Task StackedCategoryMarksAreNotPartOfTheNumber(string file)
+    [InlineData("ga151.png")]   // Georgia's peach between BVN and 0669, read as "C"
+    [InlineData("ga16.png")]    // and between ASN and 1074, read as "O"
+    public async Task MarksBesideOrBetweenTheGroupsAreNotPartOfTheNumber(string file)
     {
         string dir = Path.Combine(RecognizerFixture.DatasetRoot(), "plate-crops-us");
         string label = File.ReadLines(Path.Combine(dir, "groundtruth.csv")).Select(l => l.Split(',')).First(p => p[0] == file)[2];

@@ -15,6 +15,10 @@ public sealed record CharSlot(IReadOnlyList<CharOption> Options)
     /// serial, such as "RT" or "SN"): a line recogniser reads the pair as one character that is not part of the number.</summary>
     public bool Stacked { get; init; }
 
+    /// <summary>The position shows a coloured emblem between the groups (a state's seal or fruit) that the recogniser
+    /// read as a character.</summary>
+    public bool Emblem { get; init; }
+
     public static CharSlot Of(char c, double p) => new([new CharOption(c, p)]);
 
     /// <summary>Slots from plain text, every character certain with probability <paramref name="p"/>.</summary>

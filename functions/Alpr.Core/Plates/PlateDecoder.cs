@@ -24,9 +24,10 @@ public sealed record PlateDecoderOptions
     public int Beam { get; init; } = 48;
     /// <summary>Keep O (rather than 0) at the letter positions of a matched US format.</summary>
     public bool UsLetterO { get; init; }
-    /// <summary>Probability that a stacked mark at either end of the line (<see cref="CharSlot.Stacked"/>) is
-    /// nevertheless a character of the number: reading it costs the log of this, leaving it out costs nothing.</summary>
-    public double StackedKeep { get; init; } = 0.1;
+    /// <summary>Probability that a stacked mark at either end of the line (<see cref="CharSlot.Stacked"/>) or an emblem
+    /// (<see cref="CharSlot.Emblem"/>, at most one a line) is nevertheless a character of the number: reading it costs
+    /// the log of this, leaving it out costs nothing.</summary>
+    public double MarkKeep { get; init; } = 0.1;
     public static PlateDecoderOptions Default { get; } = new();
 }
 
@@ -50,10 +51,12 @@ public static class PlateDecoder
             var slot = slots[i];
             var next = new List<(string, double, double, double, int)>(beam.Count * 4);
             var slotOptions = WithLookAlikes(slot, o);
-            bool mark = slot.Stacked && AtEnd(slots, i);
+            bool stacked = slot.Stacked && AtEnd(slots, i);
             foreach (var (text, logP, sumP, minP, dropped) in beam)
             {
-                double keep = mark ? Math.Log(o.StackedKeep) : 0;
+                // an emblem is left out at most once a line (one between the groups), like any dropped character
+                bool emblem = slot.Emblem && dropped == 0, mark = stacked || emblem;
+                double keep = mark ? Math.Log(o.MarkKeep) : 0;
                 for (int k = 0; k < slotOptions.Count; k++)
                 {
                     var opt = slotOptions[k];
@@ -63,7 +66,7 @@ public static class PlateDecoder
                 }
                 double best = slot.Best.P;
                 if (mark)
-                    next.Add((text, logP, sumP, minP, dropped));
+                    next.Add((text, logP, sumP, minP, emblem ? dropped + 1 : dropped));
                 else if (best < o.DropBelow && dropped == 0)
                     next.Add((text, logP + Math.Log(Math.Max(1e-4, 1 - best)) - o.DropPenalty, sumP, minP, dropped + 1));
             }

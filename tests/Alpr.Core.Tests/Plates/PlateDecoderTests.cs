@@ -83,6 +83,16 @@ public class PlateDecoderTests
     }
 
     [Fact]
+    public void EmblemBetweenTheGroupsIsLeftOutOnceALine()
+    {
+        var peach = Slots("B V N C 0 6 6 9").Select((s, i) => i == 3 ? s with { Emblem = true } : s).ToList();
+        Assert.Equal("BVN0669", PlateDecoder.Decode(peach, PlateFormats.All, cue: UsLike)[0].Text);
+        Assert.Equal("BVNC0669", Best("B V N C 0 6 6 9"));
+        var two = Slots("A B C 1 2 3 4").Select((s, i) => i is 2 or 4 ? s with { Emblem = true } : s).ToList();
+        Assert.Equal(6, PlateDecoder.Decode(two, PlateFormats.All, cue: UsLike)[0].Text.Length);
+    }
+
+    [Fact]
     public void StackedLookingCharacterInsideTheNumberIsKept()
     {
         Assert.Equal("72RLY", PlateDecoder.Decode(WithStacked("7 2 R L Y", 2), PlateFormats.All, cue: UsLike)[0].Text);

@@ -4,17 +4,21 @@ using Alpr.Recognition.Rules;
 namespace Alpr.Recognition.Tests;
 
 /// <summary>Strips drawn in the recogniser's input layout (BGR planes, white 1, ink −1), glyphs 24 px apart.</summary>
-public class StackedMarksTests
+public class StripMarksTests
 {
     private const int H = LineRecognizer.Height, Pitch = 24, PixelsPerStep = 8;
 
     private enum Glyph { Ring, Stacked, Eight }
 
-    private static float[] Strip(int width, Glyph[] glyphs, bool frame = false)
+    /// <summary>Ink colours as the model's planes hold them (B, G, R in [-1, 1]).</summary>
+    private static readonly float[] Black = [-1f, -1f, -1f], Orange = [-1f, 0f, 1f], Red = [-0.6f, -0.6f, 0.7f];
+
+    private static float[] Strip(int width, Glyph[] glyphs, bool frame = false, float[][]? colours = null)
     {
         var buf = new float[3 * H * width];
         Array.Fill(buf, 1f);
-        void Ink(int x, int y) { if (x >= 0 && x < width) for (int c = 0; c < 3; c++) buf[c * H * width + y * width + x] = -1f; }
+        var colour = Black;
+        void Ink(int x, int y) { if (x >= 0 && x < width) for (int c = 0; c < 3; c++) buf[c * H * width + y * width + x] = colour[c]; }
         void Box(int x0, int y0, int x1, int y1, int stroke)
         {
             for (int y = y0; y <= y1; y++)
@@ -24,6 +28,7 @@ public class StackedMarksTests
         for (int i = 0; i < glyphs.Length; i++)
         {
             int cx = Pitch / 2 + Pitch * i, x0 = cx - 7, x1 = cx + 7;
+            colour = colours?[i] ?? Black;
             switch (glyphs[i])
             {
                 case Glyph.Ring: Box(x0, 8, x1, 40, 3); break;                              // "0": strokes cross the middle
@@ -31,6 +36,7 @@ public class StackedMarksTests
                 case Glyph.Eight: Box(x0, 8, x1, 24, 3); Box(x0, 24, x1, 40, 3); break;     // two bowls joined by a bar
             }
         }
+        colour = Black;
         if (frame) for (int y = 0; y < 3; y++) for (int x = 0; x < width; x++) Ink(x, y);
         return buf;
     }
@@ -44,7 +50,7 @@ public class StackedMarksTests
     private static bool[] Find(Glyph[] glyphs, int? width = null, bool frame = false)
     {
         int w = width ?? Pitch * glyphs.Length;
-        return StackedMarks.Find(Strip(w, glyphs, frame), w, H, w, PixelsPerStep, Read(glyphs.Length));
+        return StripMarks.Find(Strip(w, glyphs, frame), w, H, w, PixelsPerStep, Read(glyphs.Length)).Stacked;
     }
 
     [Fact]
@@ -76,8 +82,25 @@ public class StackedMarksTests
     {
         var strip = Strip(72, [Glyph.Stacked, Glyph.Ring, Glyph.Ring]);
         var noSpans = Read(3) with { Spans = [] };
-        Assert.DoesNotContain(true, StackedMarks.Find(strip, 72, H, 72, PixelsPerStep, noSpans));
+        Assert.DoesNotContain(true, StripMarks.Find(strip, 72, H, 72, PixelsPerStep, noSpans).Stacked);
         var two = Strip(48, [Glyph.Stacked, Glyph.Ring]);
-        Assert.DoesNotContain(true, StackedMarks.Find(two, 48, H, 48, PixelsPerStep, Read(2)));
+        Assert.DoesNotContain(true, StripMarks.Find(two, 48, H, 48, PixelsPerStep, Read(2)).Stacked);
+    }
+
+    private static bool[] Emblems(params float[][] colours)
+    {
+        int w = Pitch * colours.Length;
+        var glyphs = Enumerable.Repeat(Glyph.Ring, colours.Length).ToArray();
+        return StripMarks.Find(Strip(w, glyphs, colours: colours), w, H, w, PixelsPerStep, Read(colours.Length)).Emblem;
+    }
+
+    [Fact]
+    public void ColouredGlyphBetweenPlainCharactersIsAnEmblem()
+    {
+        Assert.Equal([false, false, false, true, false, false, false], Emblems(Black, Black, Black, Orange, Black, Black, Black));
+        // at either end it is a character in another colour, or a sticker: not judged
+        Assert.DoesNotContain(true, Emblems(Orange, Black, Black, Black, Black, Black));
+        // a plate printed in red has red characters throughout
+        Assert.DoesNotContain(true, Emblems(Red, Red, Red, Red, Red, Red));
     }
 }
