@@ -34,7 +34,9 @@ public class PlateRulesTests
         Assert.True(PlateTextRules.Score("ABC1234") > PlateTextRules.Score("1234"));
         Assert.True(PlateTextRules.Score("RK755AJ") > 1.0);
         Assert.True(PlateTextRules.Score("GR8BUNZ") > 0);
-        Assert.True(PlateTextRules.Score("GUTSY") > 0);                 // a vanity word is not a slogan
+        Assert.True(PlateTextRules.Score("GUTSY") > 0);
+        Assert.True(PlateTextRules.Score("201405") < 0);                // year and month: a sticker or a clock
+        Assert.True(PlateTextRules.Score("198606") > 0.5);              // no sticker shows 1986: a Delaware number                 // a vanity word is not a slogan
         Assert.True(PlateTextRules.Score("FIRSTONE") > 0);              // a slogan word and letters that are not one
         Assert.True(PlateTextRules.Score("355OCT") > 1.0);              // a plate, not a sticker
         Assert.True(PlateTextRules.Score("2005") < PlateTextRules.Score("7684")); // years are usually stickers

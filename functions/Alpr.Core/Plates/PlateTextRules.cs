@@ -67,9 +67,9 @@ public static class PlateTextRules
 
     private static bool LooksLikeDate(string d)
     {
-        // yyyymm / yyyymmdd with a plausible month
-        int month = (d[4] - '0') * 10 + (d[5] - '0');
-        return month is >= 1 and <= 12;
+        // yyyymm / yyyymmdd with a plausible month, and a year a sticker or a camera's clock can show
+        int year = int.Parse(d.AsSpan(0, 4)), month = (d[4] - '0') * 10 + (d[5] - '0');
+        return year is >= 1990 and <= 2039 && month is >= 1 and <= 12;
     }
 
     /// <summary>Upper-case A–Z0–9 of a raw read (same normal form as <see cref="PlateText.Normalize"/>).</summary>
