@@ -32,6 +32,8 @@ public static class StripMarks
     /// <summary>How many times the line's median ink saturation (each plus 0.05, for plain black on white) makes an
     /// inner character an emblem. Measured on the crops: emblems 2.4–3.5, characters beside an emblem at most 1.45.</summary>
     private const double EmblemSaturation = 2.0;
+    /// <summary>Ink saturation from which a line's characters are coloured (blue, red, green), not black.</summary>
+    private const double ColouredCharacters = 0.5;
 
     /// <param name="strip">Three planes (B, G, R) normalised to [-1, 1], <paramref name="stride"/> wide, <paramref name="height"/> high.</param>
     /// <param name="width">Columns of the strip that hold the image (the rest is padding).</param>
@@ -115,7 +117,15 @@ public static class StripMarks
             saturation[i] = count == 0 ? 0 : sum / count;
         }
         double median = saturation.Order().ElementAt(n / 2);
-        for (int i = 1; i < n - 1; i++) result[i] = (saturation[i] + 0.05) / (median + 0.05) >= EmblemSaturation;
+        for (int i = 1; i < n - 1; i++)
+        {
+            double ratio = (saturation[i] + 0.05) / (median + 0.05);
+            // a plain seal among coloured characters, and only there: on a plain-charactered plate a graded
+            // background makes some characters' ink look less coloured than others'
+            bool plainAmongColoured = median >= ColouredCharacters && ratio <= 1 / EmblemSaturation
+                && saturation[i - 1] >= ColouredCharacters && saturation[i + 1] >= ColouredCharacters;
+            result[i] = ratio >= EmblemSaturation || plainAmongColoured;
+        }
         return result;
     }
 

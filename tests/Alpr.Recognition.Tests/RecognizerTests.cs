@@ -50,6 +50,7 @@ public class RecognizerTests(RecognizerFixture fx) : IClassFixture<RecognizerFix
     [InlineData("or526.png")]   // "N" over "G" before 00617
     [InlineData("ga151.png")]   // Georgia's peach between BVN and 0669, read as "C"
     [InlineData("ga16.png")]    // and between ASN and 1074, read as "O"
+    [InlineData("va1011.png")]  // Virginia's seal among blue characters, read as "0"
     public async Task MarksBesideOrBetweenTheGroupsAreNotPartOfTheNumber(string file)
     {
         string dir = Path.Combine(RecognizerFixture.DatasetRoot(), "plate-crops-us");

@@ -11,7 +11,8 @@ public class StripMarksTests
     private enum Glyph { Ring, Stacked, Eight }
 
     /// <summary>Ink colours as the model's planes hold them (B, G, R in [-1, 1]).</summary>
-    private static readonly float[] Black = [-1f, -1f, -1f], Orange = [-1f, 0f, 1f], Red = [-0.6f, -0.6f, 0.7f];
+    private static readonly float[] Black = [-1f, -1f, -1f], Orange = [-1f, 0f, 1f], Red = [-0.6f, -0.6f, 0.7f],
+        Blue = [0.6f, -0.6f, -0.8f], Grey = [-0.3f, -0.3f, -0.3f];
 
     private static float[] Strip(int width, Glyph[] glyphs, bool frame = false, float[][]? colours = null)
     {
@@ -102,5 +103,14 @@ public class StripMarksTests
         Assert.DoesNotContain(true, Emblems(Orange, Black, Black, Black, Black, Black));
         // a plate printed in red has red characters throughout
         Assert.DoesNotContain(true, Emblems(Red, Red, Red, Red, Red, Red));
+    }
+
+    [Fact]
+    public void PlainSealAmongColouredCharactersIsAnEmblem()
+    {
+        // Virginia: blue characters, a grey-gold seal between the groups
+        Assert.Equal([false, false, false, true, false, false, false], Emblems(Blue, Blue, Blue, Grey, Blue, Blue, Blue));
+        // black characters on a graded background: a less coloured one is still a character
+        Assert.DoesNotContain(true, Emblems(Orange, Black, Black, Orange, Orange, Orange));
     }
 }
