@@ -69,7 +69,7 @@ public sealed class LineRecognizer : IDisposable
 
     private static CtcRead Marked(CtcRead read, StripMarkings marks) => !marks.Any ? read : read with
     {
-        Slots = read.Slots.Select((s, i) => marks.Stacked[i] || marks.Emblem[i] ? s with { Stacked = marks.Stacked[i], Emblem = marks.Emblem[i] } : s).ToList(),
+        Slots = read.Slots.Select((s, i) => s with { Stacked = marks.Stacked[i], Emblem = marks.Emblem[i] }).ToList(),
     };
 
     /// <summary>Bilinear quad-to-rectangle warp (handles rotated and mildly skewed boxes), normalised to [-1,1], BGR planes.</summary>

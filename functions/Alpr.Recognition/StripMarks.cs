@@ -45,10 +45,11 @@ public static class StripMarks
         if (read.Spans.Count != n || n < 3 || width < 8) return none;
         var ink = Binarise(strip, stride, height, width);
         var centres = read.Spans.Select(s => (s.First + s.Last + 1) / 2.0 * pixelsPerStep).ToArray();
-        return new StripMarkings(FindStacked(ink, width, height, centres), FindEmblems(strip, stride, height, width, ink, centres));
+        double pitch = (centres[^1] - centres[0]) / (n - 1);
+        return new StripMarkings(FindStacked(ink, width, height, centres, pitch), FindEmblems(strip, stride, height, width, ink, centres, pitch));
     }
 
-    private static bool[] FindStacked(bool[] ink, int width, int height, double[] centres)
+    private static bool[] FindStacked(bool[] ink, int width, int height, double[] centres, double pitch)
     {
         int n = centres.Length;
         var result = new bool[n];
@@ -61,7 +62,6 @@ public static class StripMarks
             frame[y] = count > 0.8 * width;
         }
 
-        double pitch = (centres[^1] - centres[0]) / (n - 1);
         var counts = new int[n][];
         var columns = new int[n];
         var tops = new List<int>(n); var bottoms = new List<int>(n);
@@ -77,7 +77,7 @@ public static class StripMarks
                 if (!frame[y])
                     for (int x = x0; x < x1; x++)
                         if (ink[y * width + x]) counts[i][y]++;
-            int min = Math.Max(1, columns[i] / 8);
+            int min = InkedRowMin(columns[i]);
             int top = Array.FindIndex(counts[i], c => c >= min), bottom = Array.FindLastIndex(counts[i], c => c >= min);
             if (top >= 0) { tops.Add(top); bottoms.Add(bottom); }
         }
@@ -92,12 +92,11 @@ public static class StripMarks
     }
 
     /// <summary>Inner characters whose ink (over the middle of their columns) is far more saturated than the line's median.</summary>
-    private static bool[] FindEmblems(ReadOnlySpan<float> strip, int stride, int height, int width, bool[] ink, double[] centres)
+    private static bool[] FindEmblems(ReadOnlySpan<float> strip, int stride, int height, int width, bool[] ink, double[] centres, double pitch)
     {
         int n = centres.Length, plane = stride * height;
         var result = new bool[n];
         if (n < 4) return result;
-        double pitch = (centres[^1] - centres[0]) / (n - 1);
         var saturation = new double[n];
         for (int i = 0; i < n; i++)
         {
@@ -136,7 +135,7 @@ public static class StripMarks
         int from = top + (int)(0.35 * h), to = top + (int)Math.Ceiling(0.65 * h);
         int clean = columns / 12, run = 0, longest = 0;
         for (int y = from; y <= to; y++) { run = counts[y] <= clean ? run + 1 : 0; longest = Math.Max(longest, run); }
-        int min = Math.Max(1, columns / 8), upper = 0, lower = 0;
+        int min = InkedRowMin(columns), upper = 0, lower = 0;
         for (int y = top; y < from; y++) if (counts[y] >= min) upper++;
         for (int y = to + 1; y <= bottom; y++) if (counts[y] >= min) lower++;
         return longest >= 2 && upper >= MinPart * h && lower >= MinPart * h && Math.Min(upper, lower) >= MinBalance * Math.Max(upper, lower);
@@ -161,6 +160,9 @@ public static class StripMarks
         for (int i = 0; i < lum.Length; i++) ink[i] = (lum[i] < threshold) == darkInk;
         return ink;
     }
+
+    /// <summary>Ink pixels that make a row of a character's columns count as inked (an eighth of its width).</summary>
+    private static int InkedRowMin(int columns) => Math.Max(1, columns / 8);
 
     private static int Median(List<int> values) { values.Sort(); return values[values.Count / 2]; }
 

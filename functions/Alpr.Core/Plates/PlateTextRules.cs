@@ -33,12 +33,11 @@ public static class PlateTextRules
         for (int i = 0; i < word.Length; i++)
         {
             if (!reach[i]) continue;
+            var rest = word.AsSpan(i);
             foreach (var w in NonPlateWords)
-                if (w.Length >= 3 && string.CompareOrdinal(word, i, w, 0, w.Length) == 0 && i + w.Length <= word.Length)
-                { reach[i + w.Length] = true; slogan[i + w.Length] = true; }
+                if (rest.StartsWith(w, StringComparison.Ordinal)) { reach[i + w.Length] = true; slogan[i + w.Length] = true; }
             foreach (var j in Joiners)
-                if (string.CompareOrdinal(word, i, j, 0, j.Length) == 0 && i + j.Length <= word.Length)
-                { reach[i + j.Length] = true; slogan[i + j.Length] |= slogan[i]; }
+                if (rest.StartsWith(j, StringComparison.Ordinal)) { reach[i + j.Length] = true; slogan[i + j.Length] |= slogan[i]; }
         }
         return reach[word.Length] && slogan[word.Length];
     }
