@@ -38,6 +38,7 @@ public sealed class OnnxPlateRecognizer : IPlateRecognizer, IDisposable
             ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
         };
+        so.AddSessionConfigEntry("session.intra_op.allow_spinning", _options.SpinWaitingThreads ? "1" : "0");
         _detector = new TextDetector(LoadModel(Path.Combine(dir, ModelLocator.DetectorFile)), so, new TextDetector.DetectorSettings(
             _options.DetectorThreshold, _options.BoxScoreThreshold, _options.UnclipRatio, _options.MaxBoxes, _options.DetectorMinSide));
         _reader = new LineRecognizer(LoadModel(Path.Combine(dir, ModelLocator.RecognizerFile)), Path.Combine(dir, ModelLocator.KeysFile), so);
