@@ -41,14 +41,17 @@ public sealed class BenchRecognitionCommandTests : IDisposable
         EndToEnd("1e241dc8-8f18-4955-8988-03a0ab49f813");
         EndToEnd("21d8c31d-3deb-494b-9c63-c0223306fd82");
         EndToEnd("22e54a62-57a8-4a0a-88c1-4b9758f67651", label: "ZZZ9999");   // a wrong label is a misread
+        EndToEnd("12c6cb72-3ea3-49e7-b381-e0cdfc5e8960", label: "OSG719");    // 0SG719 spelt with the letter O
 
         var (rc, j) = await RunAsync("--data", _dir, "--threads", "2");
 
         Assert.Equal(0, rc);
-        Assert.Equal(4, j.GetProperty("images").GetInt32());
+        Assert.Equal(5, j.GetProperty("images").GetInt32());
         Assert.Equal(3, j.GetProperty("exact").GetInt32());
-        Assert.Equal(0.75, j.GetProperty("exact_rate").GetDouble());
-        Assert.Equal(0.75, j.GetProperty("found_rate").GetDouble());
+        Assert.Equal(0.6, j.GetProperty("exact_rate").GetDouble());
+        Assert.Equal(4, j.GetProperty("exact_o_as_zero").GetInt32());
+        Assert.Equal(0.8, j.GetProperty("exact_o_as_zero_rate").GetDouble());
+        Assert.Equal(0.6, j.GetProperty("found_rate").GetDouble());
         Assert.Equal(JsonValueKind.Null, j.GetProperty("state_rate").ValueKind);
         var latency = j.GetProperty("latency_ms");
         Assert.InRange(latency.GetProperty("p50").GetDouble(), 1, latency.GetProperty("p95").GetDouble());

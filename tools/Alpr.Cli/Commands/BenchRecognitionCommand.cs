@@ -13,7 +13,12 @@ public sealed class BenchRecognitionCommand : ICommand
 
     private sealed record Sample(string File, string Expected, string? State);
     private sealed record Outcome(string File, string Expected, string Got, double Confidence, bool Exact, bool Found, string? State, string? GotState,
-        double Ms, double DetectMs, double ReadMs, double DecodeMs, double ChooseMs, bool Detailed);
+        double Ms, double DetectMs, double ReadMs, double DecodeMs, double ChooseMs, bool Detailed)
+    {
+        /// <summary>Exact once O and 0 are taken as one symbol: the labels spell the same glyph either way (a US read
+        /// writes 0), so this shows how many misreads are only the labels' spelling. Reported beside <c>exact</c>, never instead.</summary>
+        public bool ExactOAsZero => Got.Replace('O', '0') == Expected.Replace('O', '0');
+    }
 
     public async Task<int> RunAsync(CommandArgs args, CancellationToken ct)
     {
@@ -50,11 +55,11 @@ public sealed class BenchRecognitionCommand : ICommand
         }
         await JsonOutput.WriteAsync(new
         {
-            summary.Images, summary.Exact, summary.ExactRate, summary.FoundRate, summary.StateRate, summary.StateImages,
+            summary.Images, summary.Exact, summary.ExactRate, summary.ExactOAsZero, summary.ExactOAsZeroRate, summary.FoundRate, summary.StateRate, summary.StateImages,
             summary.LatencyMs, summary.Threads, summary.Engine, Stages = Stages(main), Data = System.IO.Path.GetFullPath(data),
             Baseline = baseline, SpeedRatioBaselineOverTuned = ratio, ModelFolds = tuned.ModelFolds,
         }, args.Get("json"), ct);
-        Console.Error.WriteLine($"exact {summary.Exact}/{summary.Images} ({summary.ExactRate:P1}), found {summary.FoundRate:P1}, p50 {summary.LatencyMs.P50} ms"
+        Console.Error.WriteLine($"exact {summary.Exact}/{summary.Images} ({summary.ExactRate:P1}), O as 0 {summary.ExactOAsZero}, found {summary.FoundRate:P1}, p50 {summary.LatencyMs.P50} ms"
             + (baseline is Result br ? $"; baseline exact {br.ExactRate:P1} p50 {br.LatencyMs.P50} ms, ratio {ratio}" : ""));
         return 0;
     }
@@ -80,13 +85,14 @@ public sealed class BenchRecognitionCommand : ICommand
             DetailedPathP50 = slow.Count == 0 ? (double?)null : Math.Round(Pct(slow, 50), 1),
         };
     }
-    private sealed record Result(int Images, int Exact, double ExactRate, double FoundRate, double? StateRate, int StateImages, Latency LatencyMs, int Threads, string Engine);
+    private sealed record Result(int Images, int Exact, double ExactRate, int ExactOAsZero, double ExactOAsZeroRate, double FoundRate, double? StateRate, int StateImages, Latency LatencyMs, int Threads, string Engine);
 
     private static Result Summarize(List<Outcome> o, int threads, string engine, List<Sample> samples)
     {
         var withState = o.Where(x => !string.IsNullOrEmpty(x.State)).ToList();
         var ms = o.Select(x => x.Ms).ToList();
         return new Result(o.Count, o.Count(x => x.Exact), Math.Round((double)o.Count(x => x.Exact) / o.Count, 4),
+            o.Count(x => x.ExactOAsZero), Math.Round((double)o.Count(x => x.ExactOAsZero) / o.Count, 4),
             Math.Round((double)o.Count(x => x.Found) / o.Count, 4),
             withState.Count == 0 ? null : Math.Round((double)withState.Count(x => string.Equals(x.State, x.GotState, StringComparison.OrdinalIgnoreCase)) / withState.Count, 4),
             withState.Count, new Latency(Math.Round(Pct(ms, 50), 1), Math.Round(Pct(ms, 95), 1), Math.Round(ms.Average(), 1)), threads, engine);
