@@ -25,6 +25,8 @@ public class PlateRulesTests
     [InlineData("THEFIRST")]       // part of "THE FIRST STATE"
     [InlineData("LANDOFLINCOLN")]
     [InlineData("GREATLAKES")]
+    [InlineData("BRASIL")]         // a Mercosur plate's band
+    [InlineData("MERCOSUL")]
     public void NonPlateTextIsRejected(string text) => Assert.True(PlateTextRules.Score(text) < 0, text);
 
     [Fact]
@@ -36,7 +38,7 @@ public class PlateRulesTests
         Assert.True(PlateTextRules.Score("GR8BUNZ") > 0);
         Assert.True(PlateTextRules.Score("GUTSY") > 0);
         Assert.True(PlateTextRules.Score("201405") < 0);                // year and month: a sticker or a clock
-        Assert.True(PlateTextRules.Score("198606") > 0.5);              // no sticker shows 1986: a Delaware number                 // a vanity word is not a slogan
+        Assert.True(PlateTextRules.Score("198606") > 0.5);              // no sticker shows 1986: a Delaware number
         Assert.True(PlateTextRules.Score("FIRSTONE") > 0);              // a slogan word and letters that are not one
         Assert.True(PlateTextRules.Score("355OCT") > 1.0);              // a plate, not a sticker
         Assert.True(PlateTextRules.Score("2005") < PlateTextRules.Score("7684")); // years are usually stickers
@@ -49,6 +51,7 @@ public class PlateRulesTests
     [InlineData("STATEOFTEXAS", "TX")]
     [InlineData("PENNSYLVANIA", "PA")]
     [InlineData("MINNES0TA", "MN")]
+    [InlineData("BRASIL", "BR")]
     public void StateNamesMatchFuzzily(string line, string code)
     {
         var m = UsStates.Match(PlateText.Normalize(line).Replace('0', 'O'));

@@ -17,6 +17,7 @@ public static class PlateTextRules
         "PASSENGER", "GOVERNMENT", "OFFICIAL", "HISTORIC", "VETERAN", "UNIVERSITY", "COLLEGE", "EXPIRES", "ISLAND", "OCEAN",
         "TRUST", "FLIGHT", "OFFICER", "POLICE", "SUPPORT", "TAXATION", "REPRESENTATION", "MOUNTAIN", "POTATOES", "FAMOUS",
         "WONDERFUL", "BEAUTIFUL", "NATURAL", "SPORTSMAN", "WILDLIFE", "SAVE", "CHILDREN", "EDUCATION", "DMV", "REGISTRATION",
+        "MERCOSUL",
     ];
 
     /// <summary>Short words that join slogan words into a phrase ("THE FIRST STATE", "LAND OF LINCOLN").</summary>

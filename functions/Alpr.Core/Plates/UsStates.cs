@@ -1,6 +1,6 @@
 namespace Alpr.Core.Plates;
 
-/// <summary>US state names (and DC) and EU country codes, with fuzzy matching of OCR'd text to a region.</summary>
+/// <summary>US state names (and DC), EU country codes and Brazil's band, with fuzzy matching of OCR'd text to a region.</summary>
 public static class UsStates
 {
     public static readonly IReadOnlyList<(string Code, string Name)> All =
@@ -24,6 +24,8 @@ public static class UsStates
         ("ID","FAMOUSPOTATOES"),("MN","10000LAKES"),("AZ","GRANDCANYONSTATE"),("NM","LANDOFENCHANTMENT"),
         ("GA","PEACHSTATE"),("TN","VOLUNTEERSTATE"),("ME","VACATIONLAND"),("NJ","GARDENSTATE"),("NY","EMPIRESTATE"),
         ("WI","AMERICASDAIRYLAND"),("NC","FIRSTINFLIGHT"),("OH","BIRTHPLACEOFAVIATION"),("MT","BIGSKY"),
+        // Mercosur plates print the country in the band above the number
+        ("BR","BRASIL"),
     ];
 
     private static readonly string[] EuCodes = ["D","F","I","E","NL","B","A","CH","PL","CZ","SK","H","S","N","DK","FIN","P","GR","IRL","GB","UK","L","SLO","HR","RO","BG","LT","LV","EST"];
