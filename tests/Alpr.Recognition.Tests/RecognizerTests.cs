@@ -73,6 +73,28 @@ public class RecognizerTests(RecognizerFixture fx) : IClassFixture<RecognizerFix
         Assert.Equal(bmp.Width, result.ImageWidth);
     }
 
+    [Fact]
+    public async Task PhotoStoredSidewaysWithExifOrientationReadsUpright()
+    {
+        // A phone held upright stores the sensor's pixels turned a quarter and says so in EXIF (orientation 6).
+        var (image, plate, _, _, _, _) = Labelled("us", "21d8c31d-3deb-494b-9c63-c0223306fd82");
+        using var bmp = SKBitmap.Decode(image);
+        using var sideways = new SKBitmap(new SKImageInfo(bmp.Height, bmp.Width));
+        using (var canvas = new SKCanvas(sideways))
+        {
+            canvas.Translate(0, bmp.Width);
+            canvas.RotateDegrees(-90);
+            canvas.DrawBitmap(bmp, 0, 0);
+        }
+        using var img = SKImage.FromBitmap(sideways);
+        var jpeg = RgbImageTests.WithExifOrientation(img.Encode(SKEncodedImageFormat.Jpeg, 95).ToArray(), 6);
+
+        var result = await fx.Recognizer.RecognizeAsync(jpeg);
+
+        Assert.Equal((bmp.Width, bmp.Height), (result.ImageWidth, result.ImageHeight));
+        Assert.Equal(plate, result.Plates.FirstOrDefault()?.Text);
+    }
+
     [Theory]
     [InlineData("ca1043.png", "CA")]
     [InlineData("tx1030.png", "TX")]
