@@ -80,6 +80,26 @@ public class PlateRulesTests
         Assert.DoesNotContain(choice, c => c.Reading.Text == "CALIFORNIA");
     }
 
+    [Theory]
+    [InlineData("BRA2E19", "BRA2E19", "LLLDLDD")]   // Mercosur
+    [InlineData("BRA2E1O", "BRA2E10", "LLLDLDD")]   // an O where the format has a digit
+    [InlineData("ABC1234", "ABC1234", "LLLDDDD")]   // the old grey series
+    public void BrazilianPlateUnderItsBandReadsInItsFormat(string read, string plate, string mask)
+    {
+        // wide characters (about 0.65 of their height) under the band's "BRASIL"; the old plates show "SP SAO PAULO"
+        var lines = new List<TextLine>
+        {
+            TextLine.FromText("BRASIL", 0.97, 200, 60, 70, 12),
+            TextLine.FromText(read, 0.95, 200, 100, 182, 40),
+            TextLine.FromText("SPSAOPAULO", 0.95, 200, 60, 120, 12),
+        };
+        var choice = PlateChooser.Choose(lines);   // every family: the agency need not say it reads Brazilian plates
+        Assert.Equal(plate, choice[0].Reading.Text);
+        Assert.Equal(mask, choice[0].Reading.Format?.Mask);
+        Assert.DoesNotContain(choice, c => c.Reading.Text is "BRASIL" or "SPSAOPAULO");
+        Assert.Equal("BR", UsStates.FromLines(["BRASIL"])?.Code);
+    }
+
     [Fact]
     public void LetteringTooWideForPlateCharactersLosesToThePlate()
     {
