@@ -59,7 +59,7 @@ public sealed class OnnxPlateRecognizer : IPlateRecognizer, IDisposable
         cancellationToken.ThrowIfCancellationRequested();
         ImageGuard.Check(image.Span, _options.MaxImageBytes);
         var sw = Stopwatch.StartNew();
-        var img = RgbImage.Decode(image.Span, _options.MaxPixels);
+        var img = RgbImage.Decode(image.Span, _options.MaxPixels, _options.ReduceLargeImagesTo);
         double decodeMs = sw.Elapsed.TotalMilliseconds;
         cancellationToken.ThrowIfCancellationRequested();
         var result = Recognize(img, cancellationToken);
@@ -134,7 +134,7 @@ public sealed class OnnxPlateRecognizer : IPlateRecognizer, IDisposable
     private RecognitionResult Result(RgbImage img, List<TextLine> lines, IReadOnlyList<PlateChoice> choices)
     {
         var plates = choices.Take(1).Concat(choices.Skip(1).Where(c => c.Reading.Format is not null && c.Score >= _options.SecondPlateScore)).ToList();
-        return new(img.Width, img.Height, PlateResults.Build(img, lines, plates, choices, Engine));
+        return new(img.SourceWidth, img.SourceHeight, PlateResults.Build(img, lines, plates, choices, Engine));
     }
 
     /// <summary>

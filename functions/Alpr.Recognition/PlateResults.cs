@@ -32,7 +32,7 @@ internal static class PlateResults
             {
                 Text = choice.Reading.Text,
                 Confidence = Math.Round(choice.Reading.Confidence, 4),
-                Polygon = [new((int)q.X0, (int)q.Y0), new((int)q.X1, (int)q.Y1), new((int)q.X2, (int)q.Y2), new((int)q.X3, (int)q.Y3)],
+                Polygon = Polygon(q, img.SourceScale),
                 CropJpeg = img.EncodeCrop((int)(minX - padX), (int)(minY - padY), (int)(maxX + padX), (int)(maxY + padY)),
                 Alternatives = Alternatives(choice, candidates),
                 Region = region?.Code,
@@ -42,6 +42,11 @@ internal static class PlateResults
         }
         return plates;
     }
+
+    /// <summary>The box's corners in the upload's pixels (the image may have been decoded reduced).</summary>
+    private static List<PixelPoint> Polygon(Quad q, int scale) =>
+        [new((int)(q.X0 * scale), (int)(q.Y0 * scale)), new((int)(q.X1 * scale), (int)(q.Y1 * scale)),
+         new((int)(q.X2 * scale), (int)(q.Y2 * scale)), new((int)(q.X3 * scale), (int)(q.Y3 * scale))];
 
     /// <summary>The state or country printed near the plate (above or below, within a plate width).</summary>
     private static (string Code, double Confidence)? Region(IReadOnlyList<TextLine> lines, PlateChoice choice)

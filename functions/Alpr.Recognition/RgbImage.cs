@@ -9,24 +9,33 @@ public sealed class RgbImage
     public int Width { get; }
     public int Height { get; }
     public byte[] Rgba { get; }
+    /// <summary>Pixels of the uploaded image per pixel here: 1, or 2, 4, 8 when it was decoded reduced.</summary>
+    public int SourceScale { get; private init; } = 1;
+    /// <summary>The uploaded image's upright size (what polygons are reported in).</summary>
+    public int SourceWidth => Width * SourceScale;
+    public int SourceHeight => Height * SourceScale;
 
     public RgbImage(int width, int height, byte[] rgba) { Width = width; Height = height; Rgba = rgba; }
 
     /// <summary>Decodes JPEG/PNG with SkiaSharp, applying the EXIF orientation. Throws <see cref="ImageRejectedException"/>.</summary>
-    public static RgbImage Decode(ReadOnlySpan<byte> data, long maxPixels)
+    /// <param name="reduceTo">When positive, an image whose longest side is at least twice this is decoded at the
+    /// coarsest reduction its codec offers (1/2, 1/4, 1/8: JPEG scales in the DCT, at a fraction of the cost) that
+    /// keeps the longest side at least this long. Codecs that cannot scale (PNG) decode whole.</param>
+    public static RgbImage Decode(ReadOnlySpan<byte> data, long maxPixels, int reduceTo = 0)
     {
         using var skData = SKData.CreateCopy(data);
         using var codec = SKCodec.Create(skData) ?? throw new ImageRejectedException(ImageRejectReason.Corrupt, "the image header cannot be decoded");
         var info = codec.Info;
         if (info.Width < 8 || info.Height < 8 || info.Width > 20000 || info.Height > 20000 || (long)info.Width * info.Height > maxPixels)
             throw new ImageRejectedException(ImageRejectReason.DimensionsOutOfRange, $"image is {info.Width}x{info.Height}; accepted sides are 8..20000 and at most {maxPixels} pixels");
-        var decodeInfo = new SKImageInfo(info.Width, info.Height, SKColorType.Rgba8888, SKAlphaType.Premul);
+        int scale = Reduction(codec, info, reduceTo);
+        var decodeInfo = new SKImageInfo(info.Width / scale, info.Height / scale, SKColorType.Rgba8888, SKAlphaType.Premul);
         var origin = codec.EncodedOrigin;
         if (origin == SKEncodedOrigin.TopLeft)
         {
             // the common case decodes straight into the array the models read from: no bitmap, no copy
             // every byte is written by a successful decode, and a failed one throws: no need to zero 4 bytes a pixel first
-            var pixels = GC.AllocateUninitializedArray<byte>(info.Width * info.Height * 4);
+            var pixels = GC.AllocateUninitializedArray<byte>(decodeInfo.Width * decodeInfo.Height * 4);
             var handle = System.Runtime.InteropServices.GCHandle.Alloc(pixels, System.Runtime.InteropServices.GCHandleType.Pinned);
             try
             {
@@ -35,21 +44,36 @@ public sealed class RgbImage
                     throw new ImageRejectedException(ImageRejectReason.Corrupt, $"the image data is damaged or truncated ({direct})");
             }
             finally { handle.Free(); }
-            return new RgbImage(info.Width, info.Height, pixels);
+            return new RgbImage(decodeInfo.Width, decodeInfo.Height, pixels) { SourceScale = scale };
         }
         using var raw = new SKBitmap(decodeInfo);
         var result = codec.GetPixels(decodeInfo, raw.GetPixels());
         if (result is not (SKCodecResult.Success))
             throw new ImageRejectedException(ImageRejectReason.Corrupt, $"the image data is damaged or truncated ({result})");
         bool swap = origin is SKEncodedOrigin.LeftTop or SKEncodedOrigin.RightTop or SKEncodedOrigin.RightBottom or SKEncodedOrigin.LeftBottom;
-        int w = swap ? info.Height : info.Width, h = swap ? info.Width : info.Height;
+        int w = swap ? decodeInfo.Height : decodeInfo.Width, h = swap ? decodeInfo.Width : decodeInfo.Height;
         using var upright = new SKBitmap(new SKImageInfo(w, h, SKColorType.Rgba8888, SKAlphaType.Premul));
         using (var canvas = new SKCanvas(upright))
         {
-            canvas.SetMatrix(OrientationMatrix(origin, info.Width, info.Height));
+            canvas.SetMatrix(OrientationMatrix(origin, decodeInfo.Width, decodeInfo.Height));
             canvas.DrawBitmap(raw, 0, 0);
         }
-        return FromBitmap(upright);
+        var image = FromBitmap(upright);
+        return scale == 1 ? image : new RgbImage(image.Width, image.Height, image.Rgba) { SourceScale = scale };
+    }
+
+    /// <summary>The coarsest whole reduction the codec decodes exactly that keeps the longest side at least <paramref name="reduceTo"/>.</summary>
+    private static int Reduction(SKCodec codec, SKImageInfo info, int reduceTo)
+    {
+        if (reduceTo <= 0) return 1;
+        int longest = Math.Max(info.Width, info.Height);
+        for (int scale = 8; scale >= 2; scale /= 2)
+        {
+            if (longest / scale < reduceTo || info.Width % scale != 0 || info.Height % scale != 0) continue;
+            var size = codec.GetScaledDimensions(1f / scale);
+            if (size.Width == info.Width / scale && size.Height == info.Height / scale) return scale;
+        }
+        return 1;
     }
 
     private static SKMatrix OrientationMatrix(SKEncodedOrigin origin, int w, int h) => origin switch

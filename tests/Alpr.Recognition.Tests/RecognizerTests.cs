@@ -130,6 +130,25 @@ public class RecognizerTests(RecognizerFixture fx) : IClassFixture<RecognizerFix
         Assert.True(result.Plates.All(p => p.Polygon.Count == 4 && p.CropJpeg is { Length: > 0 }));
     }
 
+    [Fact]
+    public async Task FourKFrameIsReadReducedAndReportedInItsOwnPixels()
+    {
+        // the same scene as a 3840 x 2160 frame: decoded at 1920 x 1080, the polygon still in the frame's pixels
+        var (image, plate, x, y, w, h) = Labelled("us", "12c6cb72-3ea3-49e7-b381-e0cdfc5e8960");
+        using var bmp = SKBitmap.Decode(image);
+        using var big = bmp.Resize(new SKImageInfo(bmp.Width * 3, bmp.Height * 3), new SKSamplingOptions(SKCubicResampler.Mitchell));
+        using var img = SKImage.FromBitmap(big);
+
+        var result = await fx.Recognizer.RecognizeAsync(img.Encode(SKEncodedImageFormat.Jpeg, 92).ToArray());
+
+        Assert.Equal((3840, 2160), (result.ImageWidth, result.ImageHeight));
+        var p = result.Plates.FirstOrDefault();
+        Assert.Equal(plate, p?.Text);
+        float cx = p!.Polygon.Average(q => q.X), cy = p.Polygon.Average(q => q.Y);
+        Assert.InRange(cx, 3 * x, 3 * (x + w));
+        Assert.InRange(cy, 3 * y, 3 * (y + h));
+    }
+
     [Theory]
     [InlineData(8f, 1.0f)]    // camera mounted crooked
     [InlineData(-6f, 0.8f)]   // and farther away: the plate about 24 px high, zoomed by the closer look

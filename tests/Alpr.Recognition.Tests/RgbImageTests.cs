@@ -28,19 +28,34 @@ public class RgbImageTests
         _ => throw new ArgumentOutOfRangeException(nameof(orientation)),
     };
 
-    private static byte[] JpegWithOrientation(int orientation)
+    private static byte[] JpegWithOrientation(int orientation, int zoom = 1, SKEncodedImageFormat format = SKEncodedImageFormat.Jpeg)
     {
         bool turned = orientation >= 5;
         int sw = turned ? Height : Width, sh = turned ? Width : Height;
-        using var bmp = new SKBitmap(new SKImageInfo(sw, sh, SKColorType.Rgba8888, SKAlphaType.Premul));
-        for (int y = 0; y < Height; y++)
-            for (int x = 0; x < Width; x++)
-            {
-                var (sx, sy) = Stored(orientation, x, y);
-                bmp.SetPixel(sx, sy, Upright(x, y));
-            }
+        using var bmp = new SKBitmap(new SKImageInfo(sw * zoom, sh * zoom, SKColorType.Rgba8888, SKAlphaType.Premul));
+        using (var canvas = new SKCanvas(bmp))
+            for (int y = 0; y < Height; y++)
+                for (int x = 0; x < Width; x++)
+                {
+                    var (sx, sy) = Stored(orientation, x, y);
+                    using var paint = new SKPaint { Color = Upright(x, y) };
+                    canvas.DrawRect(sx * zoom, sy * zoom, zoom, zoom, paint);
+                }
         using var img = SKImage.FromBitmap(bmp);
-        return WithExifOrientation(img.Encode(SKEncodedImageFormat.Jpeg, 95).ToArray(), orientation);
+        var encoded = img.Encode(format, 95).ToArray();
+        return format == SKEncodedImageFormat.Jpeg ? WithExifOrientation(encoded, orientation) : encoded;
+    }
+
+    /// <summary>The decoded image is upright with the quadrants where they belong (colours within JPEG's error).</summary>
+    private static void AssertUpright(RgbImage img, string what)
+    {
+        foreach (var (fx, fy) in new[] { (0.25, 0.25), (0.75, 0.25), (0.25, 0.75), (0.75, 0.75) })
+        {
+            var want = Upright((int)(fx * Width), (int)(fy * Height));
+            int x = (int)(fx * img.Width), y = (int)(fy * img.Height), o = (y * img.Width + x) * 4;
+            Assert.True(Math.Abs(img.Rgba[o] - want.Red) < 24 && Math.Abs(img.Rgba[o + 1] - want.Green) < 24 && Math.Abs(img.Rgba[o + 2] - want.Blue) < 24,
+                $"{what}: ({x},{y}) is {img.Rgba[o]},{img.Rgba[o + 1]},{img.Rgba[o + 2]}, want {want}");
+        }
     }
 
     /// <summary>Inserts an APP1 Exif segment holding only the Orientation tag (0x0112) after the JPEG's SOI marker.</summary>
@@ -73,12 +88,31 @@ public class RgbImageTests
         var img = RgbImage.Decode(JpegWithOrientation(orientation), 50_000_000);
 
         Assert.Equal((Width, Height), (img.Width, img.Height));
-        foreach (var (x, y) in new[] { (Width / 4, Height / 4), (3 * Width / 4, Height / 4), (Width / 4, 3 * Height / 4), (3 * Width / 4, 3 * Height / 4) })
-        {
-            var want = Upright(x, y);
-            int o = (y * img.Width + x) * 4;
-            Assert.True(Math.Abs(img.Rgba[o] - want.Red) < 24 && Math.Abs(img.Rgba[o + 1] - want.Green) < 24 && Math.Abs(img.Rgba[o + 2] - want.Blue) < 24,
-                $"orientation {orientation}: ({x},{y}) is {img.Rgba[o]},{img.Rgba[o + 1]},{img.Rgba[o + 2]}, want {want}");
-        }
+        AssertUpright(img, $"orientation {orientation}");
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(6)]
+    public void Large_jpeg_decodes_reduced_and_remembers_its_size(int orientation)
+    {
+        // 40 x the picture: 3840 x 1920 upright; reduced to no less than 900 that is a quarter, 960 x 480
+        var jpeg = JpegWithOrientation(orientation, zoom: 40);
+
+        var img = RgbImage.Decode(jpeg, 50_000_000, reduceTo: 900);
+
+        Assert.Equal((960, 480, 4), (img.Width, img.Height, img.SourceScale));
+        Assert.Equal((3840, 1920), (img.SourceWidth, img.SourceHeight));
+        AssertUpright(img, $"reduced, orientation {orientation}");
+    }
+
+    [Fact]
+    public void Images_under_twice_the_reduced_size_and_pngs_decode_whole()
+    {
+        var jpeg = JpegWithOrientation(1, zoom: 40);
+        Assert.Equal(1, RgbImage.Decode(jpeg, 50_000_000, reduceTo: 2000).SourceScale);   // 3840 < 2 x 2000
+        Assert.Equal(1, RgbImage.Decode(jpeg, 50_000_000).SourceScale);                   // not asked
+        var png = RgbImage.Decode(JpegWithOrientation(1, zoom: 40, SKEncodedImageFormat.Png), 50_000_000, reduceTo: 900);
+        Assert.Equal((3840, 1), (png.Width, png.SourceScale));
     }
 }
