@@ -60,6 +60,9 @@ public sealed class TextDetector : IDisposable
     }
 
     /// <summary>2×2 box average when shrinking: plain bilinear sampling aliases thin strokes away.</summary>
+    /// <remarks>The block starts one source pixel right of and below the output pixel's footprint (<c>(int)(fx + 0.5f)</c>
+    /// where the footprint starts at <c>(int)fx</c>). It is kept because the tuned choices were made with it: an exact area
+    /// average read US −6, EU +1 (docs/recognition.md, "How far to trust the US figure").</remarks>
     private static void FillBoxAverage(RgbImage img, int rx, int ry, float sx, float sy, int dw, int dh, float[] buf)
     {
         int plane = dw * dh;
