@@ -42,10 +42,6 @@ public sealed class OnnxPlateRecognizer : IPlateRecognizer, IDisposable
         // Memory patterns are planned per input shape, and the detector's shape changes with every image and every
         // closer look: planning them cost more than it saved (US mean 132 -> 121 ms without them, the same readings)
         so.EnableMemoryPattern = false;
-        // Memory patterns are planned per input shape, and the detector's shape changes with every image and every
-        // closer look: planning them cost more than it saved (US mean 132 -> 121 ms without them, the same readings)
-        so.EnableMemoryPattern = false;
-        if (Environment.GetEnvironmentVariable("ALPR_ARENA") == "0") so.EnableCpuMemArena = false;
         _detector = new TextDetector(LoadModel(Path.Combine(dir, ModelLocator.DetectorFile)), so, new TextDetector.DetectorSettings(
             _options.DetectorThreshold, _options.BoxScoreThreshold, _options.UnclipRatio, _options.MaxBoxes, _options.DetectorMinSide));
         _reader = new LineRecognizer(LoadModel(Path.Combine(dir, ModelLocator.RecognizerFile)), Path.Combine(dir, ModelLocator.KeysFile), so);
