@@ -58,8 +58,7 @@ public sealed class RgbImage
             canvas.SetMatrix(OrientationMatrix(origin, decodeInfo.Width, decodeInfo.Height));
             canvas.DrawBitmap(raw, 0, 0);
         }
-        var image = FromBitmap(upright);
-        return scale == 1 ? image : new RgbImage(image.Width, image.Height, image.Rgba) { SourceScale = scale };
+        return FromBitmap(upright, scale);
     }
 
     /// <summary>The coarsest whole reduction the codec decodes exactly that keeps the longest side at least <paramref name="reduceTo"/>.</summary>
@@ -88,14 +87,14 @@ public sealed class RgbImage
         _ => SKMatrix.Identity,
     };
 
-    private static RgbImage FromBitmap(SKBitmap bmp)
+    private static RgbImage FromBitmap(SKBitmap bmp, int sourceScale)
     {
         var bytes = new byte[bmp.Width * bmp.Height * 4];
         var span = bmp.GetPixelSpan();
         int row = bmp.Width * 4;
         if (bmp.RowBytes == row) span[..bytes.Length].CopyTo(bytes);
         else for (int y = 0; y < bmp.Height; y++) span.Slice(y * bmp.RowBytes, row).CopyTo(bytes.AsSpan(y * row));
-        return new RgbImage(bmp.Width, bmp.Height, bytes);
+        return new RgbImage(bmp.Width, bmp.Height, bytes) { SourceScale = sourceScale };
     }
 
     /// <summary>Bilinear sample of channel c at (x, y).</summary>

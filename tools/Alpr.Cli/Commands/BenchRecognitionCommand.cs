@@ -91,9 +91,9 @@ public sealed class BenchRecognitionCommand : ICommand
     {
         var withState = o.Where(x => !string.IsNullOrEmpty(x.State)).ToList();
         var ms = o.Select(x => x.Ms).ToList();
-        return new Result(o.Count, o.Count(x => x.Exact), Math.Round((double)o.Count(x => x.Exact) / o.Count, 4),
-            o.Count(x => x.ExactOAsZero), Math.Round((double)o.Count(x => x.ExactOAsZero) / o.Count, 4),
-            Math.Round((double)o.Count(x => x.Found) / o.Count, 4),
+        int exact = o.Count(x => x.Exact), oAsZero = o.Count(x => x.ExactOAsZero);
+        double Rate(int k) => Math.Round((double)k / o.Count, 4);
+        return new Result(o.Count, exact, Rate(exact), oAsZero, Rate(oAsZero), Rate(o.Count(x => x.Found)),
             withState.Count == 0 ? null : Math.Round((double)withState.Count(x => string.Equals(x.State, x.GotState, StringComparison.OrdinalIgnoreCase)) / withState.Count, 4),
             withState.Count, new Latency(Math.Round(Pct(ms, 50), 1), Math.Round(Pct(ms, 95), 1), Math.Round(ms.Average(), 1)), threads, engine);
     }
