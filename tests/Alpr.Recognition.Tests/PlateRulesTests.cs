@@ -80,6 +80,28 @@ public class PlateRulesTests
         Assert.DoesNotContain(choice, c => c.Reading.Text == "CALIFORNIA");
     }
 
+    [Fact]
+    public void StickerOnThePlateOfATallerNumberIsNotThePlate()
+    {
+        // a vanity word with a registration sticker ("09-09") in the plate's top right corner
+        var gutsy = TextLine.FromText("GUTSY", 0.99, 156, 80, 251, 80);
+        var sticker = TextLine.FromText("0909", 0.99, 286, 22, 39, 16);
+        Assert.True(PlateChooser.IsPlateFurniture(sticker, [gutsy, sticker]));
+        Assert.Equal("GUTSY", PlateChooser.Choose([gutsy, sticker])[0].Reading.Text);
+        Assert.Equal("0909", PlateChooser.Choose([gutsy, sticker], new ChooserOptions { FurniturePenalty = 0 })[0].Reading.Text);
+
+        // a loose box from another pass around the same number is not a taller line beside it
+        var loose = TextLine.FromText("FN8484", 0.74, 511, 182, 90, 52);
+        var tight = TextLine.FromText("BFN8484", 0.97, 510, 187, 69, 23);
+        Assert.False(PlateChooser.IsPlateFurniture(tight, [loose, tight]));
+        // nor is a small plate a few plate widths from tall lettering, or one beside a state name
+        var lettering = TextLine.FromText("ACME", 0.99, 400, 200, 300, 60);
+        var plate = TextLine.FromText("7ABC123", 0.90, 400, 330, 80, 20);
+        Assert.False(PlateChooser.IsPlateFurniture(plate, [lettering, plate]));
+        var state = TextLine.FromText("VERMONT", 0.99, 400, 300, 200, 50);
+        Assert.False(PlateChooser.IsPlateFurniture(plate, [state, plate]));
+    }
+
     [Theory]
     [InlineData("BRA2E19", "BRA2E19", "LLLDLDD")]   // Mercosur
     [InlineData("BRA2E1O", "BRA2E10", "LLLDLDD")]   // an O where the format has a digit

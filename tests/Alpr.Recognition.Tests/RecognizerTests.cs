@@ -51,7 +51,15 @@ public class RecognizerTests(RecognizerFixture fx) : IClassFixture<RecognizerFix
     [InlineData("ga151.png")]   // Georgia's peach between BVN and 0669, read as "C"
     [InlineData("ga16.png")]    // and between ASN and 1074, read as "O"
     [InlineData("va1011.png")]  // Virginia's seal among blue characters, read as "0"
-    public async Task MarksBesideOrBetweenTheGroupsAreNotPartOfTheNumber(string file)
+    public Task MarksBesideOrBetweenTheGroupsAreNotPartOfTheNumber(string file) => ReadsTheCropsLabel(file);
+
+    [Theory]
+    [InlineData("vt1092.png")]  // GUTSY, with a "09-09" sticker in the corner
+    [InlineData("va1192.png")]  // EECW, with a "WA455891" registration sticker
+    [InlineData("wa1071.png")]  // PRIVACY, with a sticker's serial
+    public Task StickersOnThePlateAreNotTheNumber(string file) => ReadsTheCropsLabel(file);
+
+    private async Task ReadsTheCropsLabel(string file)
     {
         string dir = Path.Combine(RecognizerFixture.DatasetRoot(), "plate-crops-us");
         string label = File.ReadLines(Path.Combine(dir, "groundtruth.csv")).Select(l => l.Split(',')).First(p => p[0] == file)[2];

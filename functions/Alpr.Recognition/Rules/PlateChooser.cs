@@ -18,6 +18,9 @@ public sealed record ChooserOptions
     /// signs read as plate text often 1–1.5.</summary>
     public double WidestCharAspect { get; init; } = 1.0;
     public double WideCharPenalty { get; init; } = 0.6;
+    /// <summary>Taken from a line that sits on the plate around a number at least twice its height (a registration
+    /// sticker, a dealer's or the state's small print): see <see cref="PlateChooser.IsPlateFurniture"/>.</summary>
+    public double FurniturePenalty { get; init; } = 0.8;
     public static ChooserOptions Default { get; } = new();
 }
 
@@ -46,9 +49,29 @@ public static class PlateChooser
                 maxH = Math.Max(maxH, o.Height);
         if (maxH > 0 && line.Height < 0.7 * maxH) s -= 0.4;
         if (line.Aspect < 1.0) s -= 0.5;
+        if (IsPlateFurniture(line, all)) s -= opts.FurniturePenalty;
         // Plate characters are at most about 0.8 as wide as high, box margins included: a word of signage is wider.
         if (line.Aspect / Math.Max(1, reading.Text.Length) > opts.WidestCharAspect) s -= opts.WideCharPenalty;
         return s;
+    }
+
+    /// <summary>
+    /// Whether the line lies on the plate of a line of plate text at least twice its height: within that line's plate
+    /// (a plate is about four number heights wide and two high), outside its box (a loose box around the same number
+    /// is not another line), and not a word that is never a number. The number is
+    /// the tallest text on a plate; registration and date stickers in its corners ("0909", "1204") read as confident
+    /// all-digit plates, and the height comparison above does not see them: it looks only within the small line's
+    /// own few heights.
+    /// </summary>
+    public static bool IsPlateFurniture(TextLine line, IReadOnlyList<TextLine> all)
+    {
+        foreach (var o in all)
+            if (o.Height >= 2 * line.Height && o.Text.Length >= 2
+                && Math.Abs(o.CenterX - line.CenterX) < 2.2 * o.Height && Math.Abs(o.CenterY - line.CenterY) < o.Height
+                && (Math.Abs(o.CenterX - line.CenterX) > o.Width / 2 || Math.Abs(o.CenterY - line.CenterY) > o.Height / 2)
+                && PlateTextRules.Score(o.Text) >= 0)
+                return true;
+        return false;
     }
 
     /// <summary>

@@ -126,6 +126,8 @@ public sealed class BenchRecognitionCommand : ICommand
                 catch (ImageRejectedException e) { Console.Error.WriteLine($"{s.File}: rejected {e.Reason}"); r = new RecognitionResult(0, 0, []); }
                 double ms = sw.Elapsed.TotalMilliseconds;
                 var t = OnnxPlateRecognizer.LastTrace;
+                if (trace && k == 0 && t is not null)
+                    Console.Error.WriteLine($" time {ms:0.0} ms: decode {t.DecodeMs:0.0}, detect {t.DetectMs:0.0}, read {t.ReadMs:0.0} ({t.Boxes} boxes), closer looks {t.CloserLooks}{(t.Detailed ? ", detailed" : "")}");
                 var best = r.Plates.FirstOrDefault();
                 string got = PlateText.Normalize(best?.Text);
                 string exp = PlateText.Normalize(s.Expected);
