@@ -99,6 +99,7 @@ public sealed class OnnxPlateRecognizer : IPlateRecognizer, IDisposable
             choices = Choose(lines, trace);
             Log("detailed pass", choices);
         }
+        if (_options.ReadLoneGlyphs) choices = WithLoneGlyphs(img, choices, trace);
         if (_options.Trace is { } log)
             foreach (var l in lines) log($"  line '{l.Text}' conf {l.Confidence:0.00} at ({l.CenterX:0},{l.CenterY:0}) {l.Width:0}x{l.Height:0}");
         return Result(img, lines, choices);
@@ -128,6 +129,33 @@ public sealed class OnnxPlateRecognizer : IPlateRecognizer, IDisposable
         string t = best.Reading.Text;
         return best.Score >= _options.ConfidentScore && best.Reading.Format is not null && best.Reading.Confidence >= 0.8
             && t.Any(char.IsAsciiDigit) && t.Any(char.IsAsciiLetter);
+    }
+
+    /// <summary>
+    /// The best plate with the character the detector left out beside its box, where one stands there alone and reads
+    /// as one confident plate character (<see cref="LoneGlyphs"/>). The reading as it was stays among the alternatives.
+    /// </summary>
+    private IReadOnlyList<PlateChoice> WithLoneGlyphs(RgbImage img, IReadOnlyList<PlateChoice> choices, RecognitionTrace trace)
+    {
+        if (choices.Count == 0 || choices[0].Line.Box is not { } box) return choices;
+        var glyphs = LoneGlyphs.Beside(img, box);
+        if (glyphs.Count == 0) return choices;
+        var reads = Read(img, glyphs.Select(LoneGlyphs.ReadingBox).ToList(), trace);
+        var best = choices[0];
+        string text = best.Reading.Text;
+        double confidence = best.Reading.Confidence;
+        var spanned = box;
+        for (int i = 0; i < glyphs.Count; i++)
+        {
+            if (reads[i].Text.Length != 1 || reads[i].Confidence < _options.LoneGlyphConfidence) continue;
+            text = glyphs[i].Left ? reads[i].Text + text : text + reads[i].Text;
+            confidence = Math.Min(confidence, reads[i].Confidence);
+            spanned = glyphs[i].Left ? Quad.Span(LoneGlyphs.ReadingBox(glyphs[i]), spanned) : Quad.Span(spanned, LoneGlyphs.ReadingBox(glyphs[i]));
+        }
+        if (text == best.Reading.Text || text.Length > 8 || PlateTextRules.Score(text) < 0) return choices;
+        var reading = new PlateHypothesis(text, best.Reading.Score, confidence, PlateDecoder.BestFormat(text, _chooser.Formats).Format);
+        _options.Trace?.Invoke($" lone glyph: {best.Reading.Text} -> {text}");
+        return [best with { Line = best.Line with { Box = spanned }, Reading = reading, Readings = [reading, .. best.Readings] }, .. choices.Skip(1)];
     }
 
     /// <summary>

@@ -30,6 +30,11 @@ public sealed class OnnxRecognizerOptions
     /// <summary>In a closer look, text lower than this share of the looked-at line is left unread (stickers, frame
     /// print): it can be neither the plate nor taller than it. The state name was already read in the pass.</summary>
     public float CloserLookMinHeightShare { get; set; } = 0.35f;
+    /// <summary>Look beside the chosen plate's box for one character standing alone that the detector left out (a
+    /// Wyoming county number past the horse, a letter beyond a wide space) and add it when read with at least
+    /// <see cref="LoneGlyphConfidence"/>. See <see cref="LoneGlyphs"/>.</summary>
+    public bool ReadLoneGlyphs { get; set; } = true;
+    public double LoneGlyphConfidence { get; set; } = 0.9;
     /// <summary>Images smaller than this are upscaled for detection (plate crops).</summary>
     public int DetectorMinSide { get; set; } = 320;
     /// <summary>Uploads above this many bytes are rejected before decoding.</summary>

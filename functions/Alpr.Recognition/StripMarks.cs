@@ -167,7 +167,7 @@ public static class StripMarks
     private static int Median(List<int> values) { values.Sort(); return values[values.Count / 2]; }
 
     /// <summary>Otsu's threshold over values in [-1, 1] (64 bins).</summary>
-    private static float Otsu(float[] values)
+    internal static float Otsu(float[] values)
     {
         const int bins = 64;
         var hist = new int[bins];

@@ -1,0 +1,106 @@
+namespace Alpr.Recognition;
+
+/// <summary>
+/// Finds a character standing alone beside a plate's text box, which the detector left out: a Wyoming county number
+/// beyond the bucking horse ("1" before 345D), a first or last letter beyond a wide space ("B" before 33333, "Y" after
+/// FAMIL). Such a glyph has the text's own rows (its top and bottom within an eighth of the text height of the
+/// characters' median top and bottom), is at most about a character wide, and stands within two text heights of the
+/// box. Signs, stickers and oval country badges beside the plate fail one of these; so does the plate's frame edge,
+/// which is taller than the text.
+/// </summary>
+public static class LoneGlyphs
+{
+    /// <summary>How far from the box a lone glyph may stand, in text heights (the widest gap measured, past Wyoming's
+    /// horse, is 1.3; an oval "CZ" badge left of a Czech plate stands 3.6 away).</summary>
+    private const double MaxGap = 2.0;
+    private const double RowTolerance = 0.12;
+    private const double MaxWidthInCharacters = 1.3;
+
+    /// <summary>One glyph's bounds (image pixels), and whether it is left of the box.</summary>
+    public readonly record struct Glyph(int X0, int Y0, int X1, int Y1, bool Left);
+
+    /// <summary>The lone glyph on each side of the box, where there is exactly one (two or more are a word, not a
+    /// character the detector missed).</summary>
+    public static List<Glyph> Beside(RgbImage img, Quad box)
+    {
+        var (minX, minY, maxX, maxY) = box.Bounds;
+        float h = maxY - minY;
+        int y0 = (int)Math.Max(0, minY - 0.3f * h), y1 = (int)Math.Min(img.Height, maxY + 0.3f * h);
+        int x0 = (int)Math.Max(0, minX - 4 * h), x1 = (int)Math.Min(img.Width, maxX + 4 * h);
+        int w = x1 - x0, rows = y1 - y0;
+        if (h < 8 || w < 8 || rows < 8) return [];
+        var lum = new float[w * rows];
+        var inBox = new List<float>();
+        for (int y = 0; y < rows; y++)
+            for (int x = 0; x < w; x++)
+            {
+                int o = ((y0 + y) * img.Width + x0 + x) * 4;
+                float v = (img.Rgba[o] + img.Rgba[o + 1] + img.Rgba[o + 2]) / 382.5f - 1f;
+                lum[y * w + x] = v;
+                if (x + x0 >= minX && x + x0 < maxX && y + y0 >= minY && y + y0 < maxY) inBox.Add(v);
+            }
+        if (inBox.Count < 16) return [];
+        // ink as the box's own text and background define it
+        float threshold = StripMarks.Otsu([.. inBox]);
+        int below = inBox.Count(v => v < threshold);
+        bool darkInk = below <= inBox.Count - below;
+        var parts = Components(lum.Select(v => (v < threshold) == darkInk).ToArray(), w, rows);
+
+        var chars = parts.Where(c => c.X0 + x0 >= minX - 2 && c.X1 + x0 <= maxX + 2 && c.Height >= 0.45 * h && c.Height <= 1.1 * h).ToList();
+        if (chars.Count < 2) return [];
+        int top = Median(chars.Select(c => c.Y0)), bottom = Median(chars.Select(c => c.Y1));
+        int textHeight = bottom - top + 1, charWidth = Median(chars.Select(c => c.Width));
+        var found = new List<Glyph>();
+        foreach (var c in parts)
+        {
+            bool left = c.X1 + x0 < minX, right = c.X0 + x0 > maxX;
+            if (!left && !right) continue;
+            if (Math.Abs(c.Y0 - top) > RowTolerance * textHeight || Math.Abs(c.Y1 - bottom) > RowTolerance * textHeight) continue;
+            // a part cut by the searched region may be anything
+            if (c.Width > MaxWidthInCharacters * charWidth || c.X0 == 0 || c.X1 == w - 1) continue;
+            double gap = left ? minX - (c.X1 + x0) : c.X0 + x0 - maxX;
+            if (gap > MaxGap * textHeight) continue;
+            found.Add(new Glyph(c.X0 + x0, c.Y0 + y0, c.X1 + x0 + 1, c.Y1 + y0 + 1, left));
+        }
+        return found.GroupBy(g => g.Left).Where(g => g.Count() == 1).Select(g => g.First()).ToList();
+    }
+
+    /// <summary>The quad to read a glyph from: a margin around it like a detector box's.</summary>
+    public static Quad ReadingBox(Glyph g)
+    {
+        float th = g.Y1 - g.Y0;
+        return Quad.Rect(g.X0 - 0.25f * th, g.Y0 - 0.12f * th, g.X1 + 0.25f * th, g.Y1 + 0.12f * th);
+    }
+
+    private readonly record struct Part(int X0, int Y0, int X1, int Y1)
+    {
+        public int Width => X1 - X0 + 1;
+        public int Height => Y1 - Y0 + 1;
+    }
+
+    private static int Median(IEnumerable<int> values) { var s = values.Order().ToList(); return s[s.Count / 2]; }
+
+    /// <summary>4-connected ink components' bounds.</summary>
+    private static List<Part> Components(bool[] ink, int w, int h)
+    {
+        var seen = new bool[ink.Length];
+        var parts = new List<Part>();
+        var stack = new Stack<int>();
+        for (int i = 0; i < ink.Length; i++)
+        {
+            if (!ink[i] || seen[i]) continue;
+            seen[i] = true; stack.Push(i);
+            int ax0 = int.MaxValue, ay0 = int.MaxValue, ax1 = -1, ay1 = -1;
+            while (stack.Count > 0)
+            {
+                int k = stack.Pop(), x = k % w, y = k / w;
+                ax0 = Math.Min(ax0, x); ax1 = Math.Max(ax1, x); ay0 = Math.Min(ay0, y); ay1 = Math.Max(ay1, y);
+                if (x > 0) Visit(k - 1); if (x < w - 1) Visit(k + 1); if (y > 0) Visit(k - w); if (y < h - 1) Visit(k + w);
+            }
+            parts.Add(new Part(ax0, ay0, ax1, ay1));
+        }
+        return parts;
+
+        void Visit(int k) { if (ink[k] && !seen[k]) { seen[k] = true; stack.Push(k); } }
+    }
+}
