@@ -13,11 +13,13 @@ public static class LoneGlyphs
     /// <summary>How far from the box a lone glyph may stand, in text heights (the widest gap measured, past Wyoming's
     /// horse, is 1.3; an oval "CZ" badge left of a Czech plate stands 3.6 away).</summary>
     private const double MaxGap = 2.0;
+    /// <summary>Up to this gap (text heights) a glyph that reads poorly alone is read together with the line.</summary>
+    public const double CloseGap = 0.5;
     private const double RowTolerance = 0.12;
     private const double MaxWidthInCharacters = 1.3;
 
-    /// <summary>One glyph's bounds (image pixels), and whether it is left of the box.</summary>
-    public readonly record struct Glyph(int X0, int Y0, int X1, int Y1, bool Left);
+    /// <summary>One glyph's bounds (image pixels), whether it is left of the box, and its gap to the box in text heights.</summary>
+    public readonly record struct Glyph(int X0, int Y0, int X1, int Y1, bool Left, double Gap);
 
     /// <summary>The lone glyph on each side of the box, where there is exactly one (two or more are a word, not a
     /// character the detector missed).</summary>
@@ -60,7 +62,7 @@ public static class LoneGlyphs
             if (c.Width > MaxWidthInCharacters * charWidth || c.X0 == 0 || c.X1 == w - 1) continue;
             double gap = left ? minX - (c.X1 + x0) : c.X0 + x0 - maxX;
             if (gap > MaxGap * textHeight) continue;
-            found.Add(new Glyph(c.X0 + x0, c.Y0 + y0, c.X1 + x0 + 1, c.Y1 + y0 + 1, left));
+            found.Add(new Glyph(c.X0 + x0, c.Y0 + y0, c.X1 + x0 + 1, c.Y1 + y0 + 1, left, gap / textHeight));
         }
         return found.GroupBy(g => g.Left).Where(g => g.Count() == 1).Select(g => g.First()).ToList();
     }

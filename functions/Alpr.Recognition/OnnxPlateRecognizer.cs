@@ -147,15 +147,33 @@ public sealed class OnnxPlateRecognizer : IPlateRecognizer, IDisposable
         var spanned = box;
         for (int i = 0; i < glyphs.Count; i++)
         {
-            if (reads[i].Text.Length != 1 || reads[i].Confidence < _options.LoneGlyphConfidence) continue;
-            text = glyphs[i].Left ? reads[i].Text + text : text + reads[i].Text;
-            confidence = Math.Min(confidence, reads[i].Confidence);
+            if (GlyphCharacter(img, glyphs[i], reads[i], best.Line, trace) is not { } c) continue;
+            text = glyphs[i].Left ? c.Char + text : text + c.Char;
+            confidence = Math.Min(confidence, c.P);
             spanned = glyphs[i].Left ? Quad.Span(LoneGlyphs.ReadingBox(glyphs[i]), spanned) : Quad.Span(spanned, LoneGlyphs.ReadingBox(glyphs[i]));
         }
         if (text == best.Reading.Text || text.Length > 8 || PlateTextRules.Score(text) < 0) return choices;
         var reading = new PlateHypothesis(text, best.Reading.Score, confidence, PlateDecoder.BestFormat(text, _chooser.Formats).Format);
         _options.Trace?.Invoke($" lone glyph: {best.Reading.Text} -> {text}");
         return [best with { Line = best.Line with { Box = spanned }, Reading = reading, Readings = [reading, .. best.Readings] }, .. choices.Skip(1)];
+    }
+
+    /// <summary>
+    /// The glyph's character: as read alone when that is one confident character; else, for a glyph close to the box
+    /// (a thin "1" alone reads poorly), as read with the line when that read is the line's text and one confident
+    /// character more on the glyph's side.
+    /// </summary>
+    private CharOption? GlyphCharacter(RgbImage img, LoneGlyphs.Glyph glyph, TextLine alone, TextLine line, RecognitionTrace trace)
+    {
+        if (alone.Text.Length == 1 && alone.Confidence >= _options.LoneGlyphConfidence) return new CharOption(alone.Text[0], alone.Confidence);
+        if (glyph.Gap > LoneGlyphs.CloseGap || line.Box is not { } box || line.Text.Length == 0) return null;
+        var glyphBox = LoneGlyphs.ReadingBox(glyph);
+        var together = Read(img, [glyph.Left ? Quad.Span(glyphBox, box) : Quad.Span(box, glyphBox)], trace)[0];
+        if (together.Slots.Count != line.Text.Length + 1) return null;
+        bool same = glyph.Left ? together.Text.EndsWith(line.Text, StringComparison.Ordinal) : together.Text.StartsWith(line.Text, StringComparison.Ordinal);
+        var slot = glyph.Left ? together.Slots[0] : together.Slots[^1];
+        _options.Trace?.Invoke($" lone glyph with the line: {together.Text} ({slot.Best.Char} {slot.Best.P:0.00})");
+        return same && slot.Best.P >= _options.LoneGlyphConfidence ? slot.Best : null;
     }
 
     /// <summary>

@@ -64,6 +64,8 @@ public class RecognizerTests(RecognizerFixture fx) : IClassFixture<RecognizerFix
     [InlineData("wy23.png")]    // Wyoming's county number "1" beyond the bucking horse, before 345D
     [InlineData("id400.png")]   // "B" beyond a wide space before 33333
     [InlineData("il608.png")]   // the "Y" of FAMILY, which the closer look's box cut off
+    [InlineData("hi157.png")]   // a thin last "1" just past the box, which reads only together with HXM69
+    [InlineData("wa1241.png")]  // the "W" after 12132, read alone as "E"
     public Task CharacterTheDetectorLeftOutBesideThePlateIsRead(string file) => ReadsTheCropsLabel(file);
 
     private async Task ReadsTheCropsLabel(string file)
