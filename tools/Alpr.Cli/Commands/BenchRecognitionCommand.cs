@@ -29,7 +29,7 @@ public sealed class BenchRecognitionCommand : ICommand
         var samples = Load(data).Take(limit).ToList();
         if (samples.Count == 0) { Console.Error.WriteLine($"no labelled images in {data}"); return 2; }
 
-        using var tuned = new OnnxPlateRecognizer(new OnnxRecognizerOptions { IntraOpThreads = threads, ModelDirectory = args.Get("models"), DetectorMaxSide = args.GetInt("det-side", 640), DetailedSide = args.GetInt("detailed-side", 1280), CloserLooks = args.GetInt("closer", 2), MaxReadsPerPass = args.GetInt("max-reads", 12), ConfidentScore = args.GetDouble("confident", 2.0), FoldModelGraphs = !args.Has("no-fold"), SpinWaitingThreads = args.Has("spin"), Trace = args.Has("trace") ? Console.Error.WriteLine : null });
+        using var tuned = new OnnxPlateRecognizer(new OnnxRecognizerOptions { IntraOpThreads = threads, ModelDirectory = args.Get("models"), DetectorMaxSide = args.GetInt("det-side", 640), DetailedSide = args.GetInt("detailed-side", 1280), CloserLooks = args.GetInt("closer", 2), MaxReadsPerPass = args.GetInt("max-reads", 12), ConfidentScore = args.GetDouble("confident", 2.0), FoldModelGraphs = !args.Has("no-fold"), SpinWaitingThreads = args.Has("spin"), ReadLoneGlyphs = !args.Has("no-lone-glyphs"), Trace = args.Has("trace") ? Console.Error.WriteLine : null });
         using var plain = args.Has("baseline") ? new OnnxPlateRecognizer(new OnnxRecognizerOptions
             { IntraOpThreads = threads, ModelDirectory = args.Get("models"), Straightforward = true, DetectorMaxSide = 960, FoldModelGraphs = false, Engine = "onnx-ppocrv4-baseline" }) : null;
         // Both engines read each image in turn, so a machine that gets busier or quieter during the run affects both alike.
