@@ -125,14 +125,14 @@ public class PlateRulesTests
     [Fact]
     public void LetteringTooWideForPlateCharactersLosesToThePlate()
     {
-        // a truck's "STORIT" fits LLDLDL once O and I are read as 0 and 1; its characters are 1.3 times as wide as high
+        // a truck's "STORIT" fits LLDLDL once O and I are taken as 0 and 1 (the confident I is still spelt I); its characters are 1.3 times as wide as high
         var lines = new List<TextLine>
         {
             TextLine.FromText("STORIT", 0.99, 260, 365, 224, 28),
             TextLine.FromText("1AMW240", 0.86, 455, 565, 121, 32),
         };
         Assert.Equal("1AMW240", PlateChooser.Choose(lines)[0].Reading.Text);
-        Assert.Equal("ST0R1T", PlateChooser.Choose(lines, new ChooserOptions { WideCharPenalty = 0 })[0].Reading.Text);
+        Assert.Equal("ST0RIT", PlateChooser.Choose(lines, new ChooserOptions { WideCharPenalty = 0 })[0].Reading.Text);
     }
 
     [Fact]

@@ -68,6 +68,13 @@ public class RecognizerTests(RecognizerFixture fx) : IClassFixture<RecognizerFix
     [InlineData("wa1241.png")]  // the "W" after 12132, read alone as "E"
     public Task CharacterTheDetectorLeftOutBesideThePlateIsRead(string file) => ReadsTheCropsLabel(file);
 
+    [Theory]
+    [InlineData("az589.png")]   // W16627, where LL DDDD would have it WI6627
+    [InlineData("il638.png")]   // 96381A, where DDDD LL would have it 9638IA
+    [InlineData("md284.png")]   // 017M149, where LL D L DDD would have it 0I7M149
+    [InlineData("id860.png")]   // 1ADL132, its first character read I or 1 alike: the format's digit position decides
+    public Task AOneOrIIsSpeltAsReadUnlessTheReaderIsInDoubt(string file) => ReadsTheCropsLabel(file);
+
     private async Task ReadsTheCropsLabel(string file)
     {
         string dir = Path.Combine(RecognizerFixture.DatasetRoot(), "plate-crops-us");

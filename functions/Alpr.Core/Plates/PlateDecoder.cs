@@ -73,21 +73,35 @@ public static class PlateDecoder
             beam = next.OrderByDescending(b => b.Item2).Take(o.Beam).ToList();
         }
 
-        var results = new Dictionary<string, PlateHypothesis>(StringComparer.Ordinal);
+        // keyed by the format's rendering, so spellings of one registration (O and 0, I and 1 on a US plate) add up;
+        // spelt as the likeliest of them, which is the format's choice only when the recogniser's own is in doubt
+        var results = new Dictionary<string, (PlateHypothesis Hypothesis, double SpellingScore)>(StringComparer.Ordinal);
         foreach (var (text, logP, sumP, minP, _) in beam)
         {
             if (text.Length is < 2 or > 8) continue;
             var (format, prior) = BestFormat(text, formats, o, families);
-            string rendered = Render(text, format, format?.Family ?? families.Likeliest, o.UsLetterO);
+            var family = format?.Family ?? families.Likeliest;
+            string key = Render(text, format, family, o.UsLetterO);
+            string spelt = Render(text, null, family, o.UsLetterO);
             double total = logP + prior;
             double conf = Math.Clamp(sumP / text.Length * Math.Pow(minP, 0.25), 0, 1) * (format is null ? 0.9 : 1.0);
-            if (!results.TryGetValue(rendered, out var seen))
-                results[rendered] = new PlateHypothesis(rendered, total, conf, format);
-            else // two spellings rendered alike (O and 0 in a US reading): their probabilities add up
-                results[rendered] = seen with { Score = LogAdd(seen.Score, total), Confidence = Math.Max(seen.Confidence, conf), Format = seen.Format ?? format };
+            if (!results.TryGetValue(key, out var seen))
+                results[key] = (new PlateHypothesis(spelt, total, conf, format), total);
+            else
+                results[key] = (seen.Hypothesis with
+                {
+                    Text = total > seen.SpellingScore ? spelt : seen.Hypothesis.Text,
+                    Score = LogAdd(seen.Hypothesis.Score, total),
+                    Confidence = Math.Max(seen.Hypothesis.Confidence, conf),
+                    Format = seen.Hypothesis.Format ?? format,
+                }, Math.Max(seen.SpellingScore, total));
         }
-        return results.Values.OrderByDescending(h => h.Score).Take(max).ToList();
+        return results.Values.Select(r => r.Hypothesis).OrderByDescending(h => h.Score).Take(max).ToList();
     }
+
+    /// <summary>The registration a reading stands for, whichever look-alike it is spelt with: its format's rendering
+    /// (<see cref="Render"/>), so readings of one plate that spell I and 1 differently count as one.</summary>
+    public static string Registration(PlateHypothesis h) => h.Format is { } f ? Render(h.Text, f, f.Family) : h.Text;
 
     /// <summary>
     /// The plate reading of text from an engine that gives no per-character detail (the cloud reader): every
@@ -178,7 +192,7 @@ public static class PlateDecoder
         return true;
     }
 
-    /// <summary>US readings write O as 0 and I/1 as the format's position says; other families keep what was read.</summary>
+    /// <summary>US readings write O as 0 and, given a format, I/1 as its position says; other families keep what was read.</summary>
     public static string Render(string text, PlateFormat? format, PlateFamily family, bool letterO = false)
     {
         if (family != PlateFamily.Us) return text;

@@ -188,16 +188,24 @@ public static class PlateChooser
     public static PlateChoice? Vote(List<TextLine> place, ChooserOptions o)
     {
         var totals = new Dictionary<string, (double Sum, PlateHypothesis Best, TextLine Line)>(StringComparer.Ordinal);
+        var spellings = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var line in place)
             foreach (var h in PlateDecoder.Decode(line.Slots, o.Formats, o.Decoder, cue: Cue(line)))
             {
                 double p = Math.Exp(h.Score);
-                if (totals.TryGetValue(h.Text, out var t))
-                    totals[h.Text] = (t.Sum + p, h.Confidence > t.Best.Confidence ? h : t.Best, h.Confidence > t.Best.Confidence ? line : t.Line);
-                else totals[h.Text] = (p, h, line);
+                string key = PlateDecoder.Registration(h);
+                spellings[h.Text] = spellings.GetValueOrDefault(h.Text) + p;
+                if (totals.TryGetValue(key, out var t))
+                    totals[key] = (t.Sum + p, h.Confidence > t.Best.Confidence ? h : t.Best, h.Confidence > t.Best.Confidence ? line : t.Line);
+                else totals[key] = (p, h, line);
             }
         if (totals.Count == 0) return null;
-        var ranked = totals.Select(kv => (Hyp: kv.Value.Best with { Score = Math.Log(kv.Value.Sum / place.Count) }, kv.Value.Line))
+        // a registration is spelt as most of the place's readings of it spell it
+        var ranked = totals.Select(kv => (Hyp: kv.Value.Best with
+            {
+                Score = Math.Log(kv.Value.Sum / place.Count),
+                Text = spellings.Where(s => s.Key.Length == kv.Key.Length && PlateDecoder.Registration(kv.Value.Best with { Text = s.Key }) == kv.Key).MaxBy(s => s.Value).Key,
+            }, kv.Value.Line))
             .OrderByDescending(r => r.Hyp.Score).ToList();
         return new PlateChoice(ranked[0].Line, ranked[0].Hyp, ranked.Select(r => r.Hyp).Take(6).ToList(), 0);
     }

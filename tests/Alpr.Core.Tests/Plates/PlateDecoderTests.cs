@@ -40,10 +40,26 @@ public class PlateDecoderTests
     }
 
     [Theory]
-    [InlineData("6 X 1 U 6 4 1", "6XIU641")]   // California 1ABC234: a letter position
+    [InlineData("6 X 1.50/I.40 U 6 4 1", "6XIU641")]   // California 1ABC234, the reader in doubt: a letter position
+    [InlineData("I.35/1.32 A D L 1 3 2", "1ADL132")]   // ... and a digit position
     [InlineData("1 0 4 9 3 3 8", "1049338")]   // all digits stay digits
     [InlineData("4 P C I 2 6 4", "4PCI264")]   // an I where the format has a letter stays
     public void UsOneAndIFollowTheFormatPosition(string spec, string expected) => Assert.Equal(expected, Best(spec));
+
+    [Theory]
+    [InlineData("W 1 6 6 2 7", "W16627")]       // LL DDDD would make it WI6627
+    [InlineData("9 6 3 8 1 A", "96381A")]       // DDDD LL would make it 9638IA
+    [InlineData("0 1 7 M 1 4 9", "017M149")]    // LL D L DDD would make it 0I7M149
+    public void AConfidentOneOrIStandsWhereTheFormatWantsTheOther(string spec, string expected) => Assert.Equal(expected, Best(spec));
+
+    [Fact]
+    public void SpellingsOfOneRegistrationAddUp()
+    {
+        // I and 1 in doubt at a CA digit position: one registration, its probability the sum of both spellings
+        var readings = PlateDecoder.Decode(Slots("I.35/1.32 A D L 1 3 2"), PlateFormats.All, cue: UsLike);
+        Assert.Single(readings, r => PlateDecoder.Registration(r) == "1ADL132");
+        Assert.DoesNotContain(readings, r => r.Text == "IADL132");
+    }
 
     [Fact]
     public void EuReadingsKeepLettersInLetterPositions()
