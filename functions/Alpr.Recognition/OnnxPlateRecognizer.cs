@@ -85,9 +85,12 @@ public sealed class OnnxPlateRecognizer : IPlateRecognizer, IDisposable
         var choices = Choose(lines, trace);
         ct.ThrowIfCancellationRequested();
         Log("first pass", choices);
-        lines.AddRange(CloserLooks(img, Targets(choices, boxes), looked, trace));
-        choices = Choose(lines, trace);
-        Log("closer looks", choices);
+        if (!SeenCloseEnough(img, choices))
+        {
+            lines.AddRange(CloserLooks(img, Targets(choices, boxes), looked, trace));
+            choices = Choose(lines, trace);
+            Log("closer looks", choices);
+        }
 
         if (_options.DetailedSide > 0 && Math.Max(img.Width, img.Height) > _options.DetectorMaxSide && !Confident(choices))
         {
@@ -129,6 +132,20 @@ public sealed class OnnxPlateRecognizer : IPlateRecognizer, IDisposable
         string t = best.Reading.Text;
         return best.Score >= _options.ConfidentScore && best.Reading.Format is not null && best.Reading.Confidence >= 0.8
             && t.Any(char.IsAsciiDigit) && t.Any(char.IsAsciiLetter);
+    }
+
+    /// <summary>
+    /// Whether the fast pass's plate needs no closer look: a sure reading (<see cref="OnnxRecognizerOptions.SureScore"/>,
+    /// confidence 0.9) whose text the pass already saw at least as tall as a closer look would zoom it. A closer look
+    /// then cannot zoom in; it only reads the same text once more. Plates smaller in the detector's input still get
+    /// theirs: a sure reading of a small plate can miss a character the pass's box cut off (UNP953 of 6UNP953).
+    /// </summary>
+    private bool SeenCloseEnough(RgbImage img, IReadOnlyList<PlateChoice> choices)
+    {
+        if (_options.SureScore <= 0 || !Confident(choices)) return false;
+        var best = choices[0];
+        float scale = _detector.Scale(Math.Max(img.Width, img.Height), _options.DetectorMaxSide);
+        return best.Score >= _options.SureScore && best.Reading.Confidence >= 0.9 && best.Line.Height * scale >= PlateRegion.TargetTextHeight;
     }
 
     /// <summary>

@@ -25,6 +25,9 @@ public sealed class OnnxRecognizerOptions
     public int DetailedSide { get; set; } = 1280;
     /// <summary>Plate score (see PlateChooser) from which the first pass's plate is taken without the detailed pass.</summary>
     public double ConfidentScore { get; set; } = 2.0;
+    /// <summary>Plate score from which a confident fast-pass plate whose text the pass saw at least a closer look's text
+    /// height tall (a plate crop, a close-up) is taken without closer looks; 0: closer looks always run.</summary>
+    public double SureScore { get; set; } = 2.2;
     /// <summary>How many candidate plates per pass get a closer look (re-detected in their own crop and read again).</summary>
     public int CloserLooks { get; set; } = 2;
     /// <summary>In a closer look, text lower than this share of the looked-at line is left unread (stickers, frame

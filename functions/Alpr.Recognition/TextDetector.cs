@@ -29,9 +29,7 @@ public sealed class TextDetector : IDisposable
     /// (at most 4× up; regions whose own longest side is under the minimum side are upscaled to it).</summary>
     public List<Quad> Detect(RgbImage img, int rx, int ry, int rw, int rh, int maxSide)
     {
-        int longest = Math.Max(rw, rh);
-        float scale = Math.Min(4f, (float)maxSide / longest);
-        if (longest * scale < _settings.MinSide && longest < _settings.MinSide) scale = Math.Min(4f, (float)_settings.MinSide / longest);
+        float scale = Scale(Math.Max(rw, rh), maxSide);
         int dw = Math.Max(32, (int)Math.Round(rw * scale / 32) * 32), dh = Math.Max(32, (int)Math.Round(rh * scale / 32) * 32);
         float sx = (float)rw / dw, sy = (float)rh / dh;
         int plane = dw * dh;
@@ -50,6 +48,14 @@ public sealed class TextDetector : IDisposable
                 b.X2 * sx + rx, b.Y2 * sy + ry, b.X3 * sx + rx, b.Y3 * sy + ry, b.Score)).ToList();
         }
         finally { ArrayPool<float>.Shared.Return(buf); }
+    }
+
+    /// <summary>How much a region whose longest side is <paramref name="longest"/> is scaled for the detector at <paramref name="maxSide"/>.</summary>
+    public float Scale(int longest, int maxSide)
+    {
+        float scale = Math.Min(4f, (float)maxSide / longest);
+        if (longest * scale < _settings.MinSide && longest < _settings.MinSide) scale = Math.Min(4f, (float)_settings.MinSide / longest);
+        return scale;
     }
 
     /// <summary>Resamples the region into BGR planes with ImageNet statistics, the order PaddleOCR trained with.</summary>

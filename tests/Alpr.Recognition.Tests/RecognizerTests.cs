@@ -293,6 +293,26 @@ public class RecognizerTests(RecognizerFixture fx) : IClassFixture<RecognizerFix
         Assert.Equal(detailed, OnnxPlateRecognizer.LastTrace!.Detailed);
     }
 
+    [Fact]
+    public async Task SureReadingOfTextSeenLargeNeedsNoCloserLook()
+    {
+        // a plate crop: the fast pass saw FHG521 four times as tall as a closer look would zoom it
+        string dir = Path.Combine(RecognizerFixture.DatasetRoot(), "plate-crops-us");
+        var result = await fx.Recognizer.RecognizeAsync(await File.ReadAllBytesAsync(Path.Combine(dir, "ak721.png")));
+        Assert.Equal("FHG521", result.Plates[0].Text);
+        Assert.Equal(0, OnnxPlateRecognizer.LastTrace!.CloserLooks);
+    }
+
+    [Fact]
+    public async Task SureReadingOfASmallPlateStillGetsItsCloserLook()
+    {
+        // the fast pass reads UNP953 surely, but its box cut the first character off: the closer look finds it
+        var (image, plate, _, _, _, _) = Labelled("us", "wts-lg-000152");
+        var result = await fx.Recognizer.RecognizeAsync(image);
+        Assert.Equal(plate, result.Plates[0].Text);
+        Assert.True(OnnxPlateRecognizer.LastTrace!.CloserLooks > 0);
+    }
+
     private static void WriteBigEndian(byte[] b, int at, int v)
     {
         b[at] = (byte)(v >> 24); b[at + 1] = (byte)(v >> 16); b[at + 2] = (byte)(v >> 8); b[at + 3] = (byte)v;
