@@ -151,6 +151,37 @@ public class PlateRulesTests
         Assert.Contains(choices[0].Readings, r => r.Text == "7ABC128");
     }
 
+    /// <summary>A line read with each character's own probability: "C.996 L.70 T" (unlisted ones at 0.97).</summary>
+    private static TextLine Read(string spec, double cx, double cy, double w, double h)
+    {
+        var slots = spec.Split(' ').Select(t => CharSlot.Of(t[0], t.Length > 1 ? double.Parse("0" + t[1..], System.Globalization.CultureInfo.InvariantCulture) : 0.97)).ToList();
+        string text = string.Concat(slots.Select(s => s.Best.Char));
+        return new TextLine(text, slots.Min(s => s.Best.P), slots, cx, cy, w, h) { Box = Quad.Rect((float)(cx - w / 2), (float)(cy - h / 2), (float)(cx + w / 2), (float)(cy + h / 2)) };
+    }
+
+    [Fact]
+    public void ACharacterOneReadCutOffIsRestoredFromAnotherReadOfThePlace()
+    {
+        // the pass's box cut the C off a small plate; the closer look read it, surely, but was less sure of the rest
+        var cut = Read("L.88 T 0.54 1 0 8", 603, 253, 47, 16);
+        var whole = Read("C.996 L.70 T 0.50 1 0 8", 601, 254, 51, 15);
+        Assert.Equal("LT0108", PlateChooser.Choose([cut, whole], new ChooserOptions { CompletionConfidence = 2 })[0].Reading.Text);
+        var choice = PlateChooser.Choose([cut, whole])[0];
+        Assert.Equal("CLT0108", choice.Reading.Text);
+        Assert.Same(whole, choice.Line);   // the box that holds every character, so nothing beside it is added again
+    }
+
+    [Fact]
+    public void AnUnsureOrMarkedCharacterBeyondTheEndIsNotAddedToTheOtherReads()
+    {
+        var line = Read("L T 0 1 0 8", 603, 253, 47, 16);
+        Assert.Same(line.Slots, PlateChooser.Completed(line, [line, Read("C.6 L T 0 1 0 8", 601, 254, 51, 15)], 0.9).Slots);
+        var stacked = Read("C L T 0 1 0 8", 601, 254, 51, 15);
+        stacked = stacked with { Slots = [stacked.Slots[0] with { Stacked = true }, .. stacked.Slots.Skip(1)] };
+        Assert.Same(line.Slots, PlateChooser.Completed(line, [line, stacked], 0.9).Slots);
+        Assert.Equal(7, PlateChooser.Completed(line, [line, Read("C L T 0 1 0 8", 601, 254, 51, 15)], 0.9).Slots.Count);
+    }
+
     [Fact]
     public void TimeLineOfACameraOverlayIsNotAPlate()
     {

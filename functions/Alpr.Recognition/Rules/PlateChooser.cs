@@ -21,6 +21,9 @@ public sealed record ChooserOptions
     /// <summary>Taken from a line that sits on the plate around a number at least twice its height (a registration
     /// sticker, a dealer's or the state's small print): see <see cref="PlateChooser.IsPlateFurniture"/>.</summary>
     public double FurniturePenalty { get; init; } = 0.8;
+    /// <summary>How sure the characters must be that another read of the same place has beyond a line's ends for the
+    /// line to be read with them (see <see cref="PlateChooser.Completed"/>); above 1: never.</summary>
+    public double CompletionConfidence { get; init; } = 0.9;
     public static ChooserOptions Default { get; } = new();
 }
 
@@ -182,6 +185,29 @@ public static class PlateChooser
         line.Slots.Count == 0 ? FamilyCue.Neutral : FamilyCue.FromCharAspect(line.Width / (Math.Max(1, line.Height) * line.Slots.Count));
 
     /// <summary>
+    /// A line's characters, with the one or two another line of its place reads beyond either end of the same text, each
+    /// with at least <paramref name="confidence"/> and none a mark (stacked pair, emblem): the shorter read's box cut
+    /// them off. Left alone, the shorter read wins the vote for having fewer characters to be unsure of (LT0108 over
+    /// CLT0108, the C read at 0.996). Also returns the line whose box holds them all.
+    /// </summary>
+    public static (IReadOnlyList<CharSlot> Slots, TextLine Spanning) Completed(TextLine line, IReadOnlyList<TextLine> place, double confidence)
+    {
+        if (line.Text.Length < 3 || confidence > 1) return (line.Slots, line);
+        foreach (var other in place)
+        {
+            int extra = other.Text.Length - line.Text.Length;
+            if (extra is < 1 or > 2 || other.Slots.Count != other.Text.Length || line.Slots.Count != line.Text.Length) continue;
+            if (other.Text.EndsWith(line.Text, StringComparison.Ordinal) && Sure(other.Slots.Take(extra)))
+                return ([.. other.Slots.Take(extra), .. line.Slots], other);
+            if (other.Text.StartsWith(line.Text, StringComparison.Ordinal) && Sure(other.Slots.Skip(line.Text.Length)))
+                return ([.. line.Slots, .. other.Slots.Skip(line.Text.Length)], other);
+        }
+        return (line.Slots, line);
+
+        bool Sure(IEnumerable<CharSlot> slots) => slots.All(s => s.Best.P >= confidence && !s.Stacked && !s.Emblem);
+    }
+
+    /// <summary>
     /// The readings of one place: each text's score is the log of its probability averaged over the place's lines
     /// (a line that does not produce the text adds nothing), so agreement between passes counts.
     /// </summary>
@@ -189,8 +215,10 @@ public static class PlateChooser
     {
         var totals = new Dictionary<string, (double Sum, PlateHypothesis Best, TextLine Line)>(StringComparer.Ordinal);
         var spellings = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var line in place)
-            foreach (var h in PlateDecoder.Decode(line.Slots, o.Formats, o.Decoder, cue: Cue(line)))
+        foreach (var read in place)
+        {
+            var (slots, line) = Completed(read, place, o.CompletionConfidence);
+            foreach (var h in PlateDecoder.Decode(slots, o.Formats, o.Decoder, cue: Cue(read)))
             {
                 double p = Math.Exp(h.Score);
                 string key = PlateDecoder.Registration(h);
@@ -199,6 +227,7 @@ public static class PlateChooser
                     totals[key] = (t.Sum + p, h.Confidence > t.Best.Confidence ? h : t.Best, h.Confidence > t.Best.Confidence ? line : t.Line);
                 else totals[key] = (p, h, line);
             }
+        }
         if (totals.Count == 0) return null;
         // a registration is spelt as most of the place's readings of it spell it
         var ranked = totals.Select(kv => (Hyp: kv.Value.Best with
