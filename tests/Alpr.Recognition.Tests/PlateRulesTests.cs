@@ -183,6 +183,17 @@ public class PlateRulesTests
     }
 
     [Fact]
+    public void AnInnerCharacterOneReadSkippedIsRestoredUnlessItDoublesANeighbour()
+    {
+        var skipped = Read("C C L V 3", 603, 331, 69, 33);
+        var whole = Read("C C L V N.98 3", 604, 333, 60, 28);
+        Assert.Equal("CCLVN3", string.Concat(PlateChooser.Completed(skipped, [skipped, whole], 0.9).Slots.Select(s => s.Best.Char)));
+        var single = Read("C U S T 0 M", 160, 80, 250, 80);
+        var doubled = Read("C U S S T 0 M", 160, 80, 255, 80);
+        Assert.Same(single.Slots, PlateChooser.Completed(single, [single, doubled], 0.9).Slots);
+    }
+
+    [Fact]
     public void TimeLineOfACameraOverlayIsNotAPlate()
     {
         var date = TextLine.FromText("20140509", 0.99, 1240, 705, 61, 8);

@@ -187,7 +187,8 @@ public static class PlateChooser
     /// <summary>
     /// A line's characters, with the one or two another line of its place reads beyond either end of the same text, each
     /// with at least <paramref name="confidence"/> and none a mark (stacked pair, emblem): the shorter read's box cut
-    /// them off. Left alone, the shorter read wins the vote for having fewer characters to be unsure of (LT0108 over
+    /// them off. Likewise one inner character the other line reads surely and this one skipped (CCLV3 of CCLVN3),
+    /// unless it repeats a neighbour: CTC doubles characters (CUSST0M, 2DA0044 were read so). Left alone, the shorter read wins the vote for having fewer characters to be unsure of (LT0108 over
     /// CLT0108, the C read at 0.996). Also returns the line whose box holds them all.
     /// </summary>
     public static (IReadOnlyList<CharSlot> Slots, TextLine Spanning) Completed(TextLine line, IReadOnlyList<TextLine> place, double confidence)
@@ -201,6 +202,11 @@ public static class PlateChooser
                 return ([.. other.Slots.Take(extra), .. line.Slots], other);
             if (other.Text.StartsWith(line.Text, StringComparison.Ordinal) && Sure(other.Slots.Skip(line.Text.Length)))
                 return ([.. line.Slots, .. other.Slots.Skip(line.Text.Length)], other);
+            // one inner character the shorter read skipped, unless it repeats a neighbour (CTC doubling a character)
+            if (extra == 1)
+                for (int k = 1; k < other.Text.Length - 1; k++)
+                    if (other.Text[k] != other.Text[k - 1] && other.Text[k] != other.Text[k + 1] && other.Text.Remove(k, 1) == line.Text && Sure([other.Slots[k]]))
+                        return ([.. line.Slots.Take(k), other.Slots[k], .. line.Slots.Skip(k)], other);
         }
         return (line.Slots, line);
 
