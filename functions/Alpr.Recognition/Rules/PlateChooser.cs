@@ -188,12 +188,13 @@ public static class PlateChooser
     /// A line's characters, with the one or two another line of its place reads beyond either end of the same text, each
     /// with at least <paramref name="confidence"/> and none a mark (stacked pair, emblem): the shorter read's box cut
     /// them off. Likewise one inner character the other line reads surely and this one skipped (CCLV3 of CCLVN3),
-    /// unless it repeats a neighbour: CTC doubles characters (CUSST0M, 2DA0044 were read so). Left alone, the shorter read wins the vote for having fewer characters to be unsure of (LT0108 over
-    /// CLT0108, the C read at 0.996). Also returns the line whose box holds them all.
+    /// unless it repeats a neighbour: CTC doubles characters (CUSST0M, 2DA0044 were read so). Left alone, the shorter
+    /// read wins the vote for having fewer characters to be unsure of (LT0108 over CLT0108, the C read at 0.996).
+    /// Also returns the line whose box holds them all.
     /// </summary>
     public static (IReadOnlyList<CharSlot> Slots, TextLine Spanning) Completed(TextLine line, IReadOnlyList<TextLine> place, double confidence)
     {
-        if (line.Text.Length < 3 || confidence > 1) return (line.Slots, line);
+        if (line.Text.Length < 3) return (line.Slots, line);
         foreach (var other in place)
         {
             int extra = other.Text.Length - line.Text.Length;
@@ -219,8 +220,7 @@ public static class PlateChooser
     /// </summary>
     public static PlateChoice? Vote(List<TextLine> place, ChooserOptions o)
     {
-        var totals = new Dictionary<string, (double Sum, PlateHypothesis Best, TextLine Line)>(StringComparer.Ordinal);
-        var spellings = new Dictionary<string, double>(StringComparer.Ordinal);
+        var totals = new Dictionary<string, (double Sum, PlateHypothesis Best, TextLine Line, Dictionary<string, double> Spellings)>(StringComparer.Ordinal);
         foreach (var read in place)
         {
             var (slots, line) = Completed(read, place, o.CompletionConfidence);
@@ -228,19 +228,15 @@ public static class PlateChooser
             {
                 double p = Math.Exp(h.Score);
                 string key = PlateDecoder.Registration(h);
-                spellings[h.Text] = spellings.GetValueOrDefault(h.Text) + p;
                 if (totals.TryGetValue(key, out var t))
-                    totals[key] = (t.Sum + p, h.Confidence > t.Best.Confidence ? h : t.Best, h.Confidence > t.Best.Confidence ? line : t.Line);
-                else totals[key] = (p, h, line);
+                    totals[key] = (t.Sum + p, h.Confidence > t.Best.Confidence ? h : t.Best, h.Confidence > t.Best.Confidence ? line : t.Line, t.Spellings);
+                else totals[key] = t = (p, h, line, new(StringComparer.Ordinal));
+                t.Spellings[h.Text] = t.Spellings.GetValueOrDefault(h.Text) + p;
             }
         }
         if (totals.Count == 0) return null;
         // a registration is spelt as most of the place's readings of it spell it
-        var ranked = totals.Select(kv => (Hyp: kv.Value.Best with
-            {
-                Score = Math.Log(kv.Value.Sum / place.Count),
-                Text = spellings.Where(s => s.Key.Length == kv.Key.Length && PlateDecoder.Registration(kv.Value.Best with { Text = s.Key }) == kv.Key).MaxBy(s => s.Value).Key,
-            }, kv.Value.Line))
+        var ranked = totals.Values.Select(t => (Hyp: t.Best with { Score = Math.Log(t.Sum / place.Count), Text = t.Spellings.MaxBy(s => s.Value).Key }, t.Line))
             .OrderByDescending(r => r.Hyp.Score).ToList();
         return new PlateChoice(ranked[0].Line, ranked[0].Hyp, ranked.Select(r => r.Hyp).Take(6).ToList(), 0);
     }
