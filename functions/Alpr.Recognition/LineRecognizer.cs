@@ -1,4 +1,6 @@
 using System.Buffers;
+using Alpr.Recognition.Glyphs;
+using Alpr.Recognition.Models;
 using Alpr.Recognition.Rules;
 using Microsoft.ML.OnnxRuntime;
 
@@ -6,7 +8,8 @@ namespace Alpr.Recognition;
 
 /// <summary>
 /// PP-OCRv4 SVTR line recogniser over ONNX Runtime: warps each text box to a 48-pixel strip and reads the strips in
-/// batches of similar width (one model run per batch). One session, thread-safe.
+/// batches of similar width (one model run per batch). Characters it is unsure of also get options reweighed by their
+/// nearest plate characters in a <see cref="GlyphMemory"/>, when one is given. One session, thread-safe.
 /// </summary>
 public sealed class LineRecognizer : IDisposable
 {
@@ -16,12 +19,21 @@ public sealed class LineRecognizer : IDisposable
     private readonly InferenceSession _session;
     private readonly string _input;
     private readonly CtcPlateDecoder _decoder;
+    private readonly string[] _outputs;
+    private readonly string? _features;
+    private readonly GlyphMemory? _glyphs;
+    private readonly GlyphVoteOptions _votes;
 
     /// <param name="model">The ONNX model's bytes (as read, or after <see cref="Models.ExactGraphFolds"/>).</param>
-    public LineRecognizer(byte[] model, string keysPath, SessionOptions sessionOptions)
+    /// <param name="glyphs">Plate characters whose labels reweigh unsure characters; null: the recogniser alone.</param>
+    public LineRecognizer(byte[] model, string keysPath, SessionOptions sessionOptions, GlyphMemory? glyphs = null, GlyphVoteOptions? votes = null)
     {
+        (model, _features) = ClassifierInput.Expose(model);
         _session = new InferenceSession(model, sessionOptions);
         _input = _session.InputMetadata.Keys.First();
+        _outputs = _features is null ? [_session.OutputNames[0]] : [_session.OutputNames.First(n => n != _features), _features];
+        _glyphs = _features is null ? null : glyphs;
+        _votes = votes ?? new GlyphVoteOptions();
         var keys = File.ReadAllLines(keysPath);
         var outDims = _session.OutputMetadata.Values.First().Dimensions;
         _decoder = new CtcPlateDecoder(keys, outDims[^1] > 0 ? outDims[^1] : keys.Length + 2);
@@ -51,13 +63,15 @@ public sealed class LineRecognizer : IDisposable
                 using var pin = mem.Pin();
                 using var input = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, mem, [batch.Length, 3, Height, bw]);
                 using var runOptions = new RunOptions();
-                using var outputs = _session.Run(runOptions, [_input], [input], _session.OutputNames);
+                using var outputs = _session.Run(runOptions, [_input], [input], _outputs);
                 var shape = outputs[0].GetTensorTypeAndShape().Shape;
                 int steps = (int)shape[1], classes = (int)shape[2];
                 var data = outputs[0].GetTensorDataAsSpan<float>();
                 for (int k = 0; k < batch.Length; k++)
                 {
-                    var read = _decoder.Decode(data.Slice(k * steps * classes, steps * classes), steps);
+                    var probs = data.Slice(k * steps * classes, steps * classes);
+                    var read = _decoder.Decode(probs, steps);
+                    if (_features is not null) read = WithFeatures(read, probs, classes, outputs[1], k, steps);
                     reads[batch[k]] = quads[batch[k]].Height < StripMarks.MinLineHeight ? read
                         : Marked(read, StripMarks.Find(buf.AsSpan(k * per, per), bw, Height, widths[batch[k]], (double)bw / steps, read));
                 }
@@ -65,6 +79,27 @@ public sealed class LineRecognizer : IDisposable
             finally { ArrayPool<float>.Shared.Return(buf); }
         }
         return reads;
+    }
+
+    /// <summary>The read with each character's feature vector, and its unsure characters' options as reweighed by the
+    /// glyph memory beside their own (<see cref="CharSlot.Voted"/>).</summary>
+    private CtcRead WithFeatures(CtcRead read, ReadOnlySpan<float> probs, int classes, OrtValue featureOutput, int item, int steps)
+    {
+        if (read.Slots.Count == 0) return read;
+        var all = featureOutput.GetTensorDataAsSpan<float>();
+        int dim = (int)featureOutput.GetTensorTypeAndShape().Shape[2];
+        var features = new float[read.Slots.Count][];
+        var slots = read.Slots.ToArray();
+        for (int c = 0; c < slots.Length; c++)
+        {
+            int t = read.Peaks[c];
+            features[c] = all.Slice((item * steps + t) * dim, dim).ToArray();
+            if (_glyphs is null || _glyphs.Dim != dim || slots[c].Best.P >= _votes.ApplyBelow) continue;
+            var neighbours = _glyphs.Nearest(features[c], _votes.Neighbours);
+            var voted = _decoder.Reweighed(probs.Slice(t * classes, classes), ch => GlyphVotes.Factor(ch, neighbours, _votes));
+            slots[c] = slots[c] with { Voted = voted.Options };
+        }
+        return read with { Slots = slots, Features = features };
     }
 
     private static CtcRead Marked(CtcRead read, StripMarkings marks) => !marks.Any ? read : read with

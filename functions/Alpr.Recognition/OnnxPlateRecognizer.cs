@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Alpr.Core.Plates;
 using Alpr.Core.Recognition;
+using Alpr.Recognition.Glyphs;
 using Alpr.Recognition.Models;
 using Alpr.Recognition.Rules;
 using Microsoft.ML.OnnxRuntime;
@@ -44,8 +45,21 @@ public sealed class OnnxPlateRecognizer : IPlateRecognizer, IDisposable
         so.EnableMemoryPattern = false;
         _detector = new TextDetector(LoadModel(Path.Combine(dir, ModelLocator.DetectorFile)), so, new TextDetector.DetectorSettings(
             _options.DetectorThreshold, _options.BoxScoreThreshold, _options.UnclipRatio, _options.MaxBoxes, _options.DetectorMinSide));
-        _reader = new LineRecognizer(LoadModel(Path.Combine(dir, ModelLocator.RecognizerFile)), Path.Combine(dir, ModelLocator.KeysFile), so);
+        Glyphs = _options.Straightforward ? null : LoadGlyphs(_options.GlyphMemoryPath);
+        _reader = new LineRecognizer(LoadModel(Path.Combine(dir, ModelLocator.RecognizerFile)), Path.Combine(dir, ModelLocator.KeysFile), so,
+            Glyphs, _options.GlyphVotes);
         _chooser = new ChooserOptions { Formats = PlateFormats.Of(_options.PlateFamilies), MinScore = _options.MinPlateScore };
+    }
+
+    /// <summary>The glyph memory in use (null: none).</summary>
+    public GlyphMemory? Glyphs { get; }
+
+    private static GlyphMemory? LoadGlyphs(string? path)
+    {
+        if (path is { Length: 0 }) return null;
+        string file = path ?? Path.Combine(AppContext.BaseDirectory, OnnxRecognizerOptions.GlyphMemoryFile);
+        if (path is null && !File.Exists(file)) return null;
+        return GlyphMemory.Load(file);
     }
 
     private byte[] LoadModel(string path)
@@ -224,7 +238,11 @@ public sealed class OnnxPlateRecognizer : IPlateRecognizer, IDisposable
         trace.ReadMs += sw.Elapsed.TotalMilliseconds;
         trace.Boxes += boxes.Count;
         var lines = new List<TextLine>(reads.Length);
-        for (int i = 0; i < reads.Length; i++) lines.Add(TextLine.FromRead(reads[i], boxes[i]));
+        for (int i = 0; i < reads.Length; i++)
+        {
+            _options.ReadObserver?.Invoke(reads[i]);
+            lines.Add(TextLine.FromRead(reads[i], boxes[i]));
+        }
         return lines;
     }
 

@@ -1,4 +1,6 @@
 using Alpr.Core.Plates;
+using Alpr.Recognition.Glyphs;
+using Alpr.Recognition.Rules;
 
 namespace Alpr.Recognition;
 
@@ -68,6 +70,15 @@ public sealed class OnnxRecognizerOptions
     /// <summary>Plate numbering systems whose formats guide the reading (Us, Eu, Br); empty: all of them.</summary>
     public List<PlateFamily> PlateFamilies { get; set; } = [];
     public string Engine { get; set; } = "onnx-ppocrv4";
+    /// <summary>Plate characters with true labels (<see cref="GlyphMemory"/>, written by <c>./alpr train glyphs</c>) that
+    /// reweigh the characters the recogniser is unsure of. Null: the file shipped beside this assembly
+    /// (<see cref="GlyphMemoryFile"/>), when there; empty: none.</summary>
+    public string? GlyphMemoryPath { get; set; }
+    public GlyphVoteOptions GlyphVotes { get; set; } = new();
+    /// <summary>Name of the shipped glyph memory, in the assembly's folder.</summary>
+    public const string GlyphMemoryFile = "plate-glyphs.bin";
+    /// <summary>Optional observer of every line read, with its characters' feature vectors (training the glyph memory).</summary>
+    public Action<CtcRead>? ReadObserver { get; set; }
     /// <summary>Optional diagnostics sink: every text line read and its plate score.</summary>
     public Action<string>? Trace { get; set; }
 }

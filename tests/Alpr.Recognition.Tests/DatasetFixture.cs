@@ -7,7 +7,14 @@ public sealed class RecognizerFixture : IDisposable
 {
     public OnnxPlateRecognizer Recognizer { get; } = new(new OnnxRecognizerOptions { IntraOpThreads = 2 });
     public IPlateRecognizer Plain => Recognizer;
-    public void Dispose() => Recognizer.Dispose();
+    private readonly Lazy<OnnxPlateRecognizer> _alone = new(() => new(new OnnxRecognizerOptions { IntraOpThreads = 2, GlyphMemoryPath = "" }));
+    /// <summary>The same recogniser without the plate-glyph memory.</summary>
+    public OnnxPlateRecognizer WithoutGlyphMemory => _alone.Value;
+    public void Dispose()
+    {
+        Recognizer.Dispose();
+        if (_alone.IsValueCreated) _alone.Value.Dispose();
+    }
 
     /// <summary>shared/datasets/openalpr-benchmarks, found upward from the test's base directory.</summary>
     public static string DatasetRoot()

@@ -46,6 +46,21 @@ public class RecognizerTests(RecognizerFixture fx) : IClassFixture<RecognizerFix
     }
 
     [Theory]
+    [InlineData("us", "37170dd1-2802-4e38-b982-c5d07c64ff67")]   // California 6 read G (GHP995)
+    [InlineData("us", "wts-lg-000076")]                          // California 4 read L (LGL5168)
+    [InlineData("eu", "test_036")]                               // a frame mark read as H before RK708AI
+    public async Task PlateCharactersOfOtherPlatesSettleWhatTheRecogniserConfuses(string set, string name)
+    {
+        var (image, plate, _, _, _, _) = Labelled(set, name);
+        Assert.NotNull(fx.Recognizer.Glyphs);   // the shipped memory
+        var alone = await fx.WithoutGlyphMemory.RecognizeAsync(image);
+        Assert.NotEqual(plate, alone.Plates.FirstOrDefault()?.Text);
+        // this plate's own characters are in the memory: read without them, as a plate it has never seen
+        using (Alpr.Recognition.Glyphs.GlyphMemory.HoldOut(Alpr.Recognition.Glyphs.GlyphMemory.GroupOf(plate)))
+            Assert.Equal(plate, (await fx.Recognizer.RecognizeAsync(image)).Plates[0].Text);
+    }
+
+    [Theory]
     [InlineData("ma142.png")]   // "R" over "T" before 72LY
     [InlineData("ma49.png")]    // "B" over "R" before 2515
     [InlineData("nj479.png")]   // "R" over "M" before SAMP

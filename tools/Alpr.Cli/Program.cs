@@ -8,6 +8,7 @@ ICommand[] commands =
     new SamplesCommand(),
     new UpCommand(),
     new BenchRecognitionCommand(),
+    new TrainGlyphsCommand(),
     new BenchHotlistCommand(),
     new BenchSearchCommand(),
     new TokenCommand(),

@@ -19,6 +19,13 @@ public sealed record CharSlot(IReadOnlyList<CharOption> Options)
     /// read as a character.</summary>
     public bool Emblem { get; init; }
 
+    /// <summary>The options as reweighed by plate characters of known label that look like this one (the recogniser's
+    /// glyph memory), when it was consulted: used to read a place already chosen as the plate, never to choose it.</summary>
+    public IReadOnlyList<CharOption>? Voted { get; init; }
+
+    /// <summary>This slot with the voted options in place of its own, when it has them.</summary>
+    public CharSlot WithVotes() => Voted is { } v ? this with { Options = v, Voted = null } : this;
+
     public static CharSlot Of(char c, double p) => new([new CharOption(c, p)]);
 
     /// <summary>Slots from plain text, every character certain with probability <paramref name="p"/>.</summary>

@@ -7,6 +7,10 @@ public sealed record CtcRead(string Text, double Confidence, IReadOnlyList<CharS
 {
     /// <summary>For each character, the first and last time step at which it was read (empty when not known).</summary>
     public IReadOnlyList<StepSpan> Spans { get; init; } = [];
+    /// <summary>For each character, the time step at which it was read most confidently (its options come from there).</summary>
+    public IReadOnlyList<int> Peaks { get; init; } = [];
+    /// <summary>For each character, the recogniser's feature vector at its peak step (empty when the model gives none).</summary>
+    public IReadOnlyList<float[]> Features { get; init; } = [];
     public IReadOnlyList<double> CharConfidences => Slots.Select(s => s.Best.P).ToList();
     public static CtcRead Empty { get; } = new("", 0, []);
 }
@@ -52,19 +56,12 @@ public sealed class CtcPlateDecoder
         var slots = new List<CharSlot>();
         var peak = new List<double>();
         var spans = new List<StepSpan>();
+        var peaks = new List<int>();
         int prev = -2;
         Span<float> acc = stackalloc float[128];
         for (int t = 0; t < steps; t++)
         {
-            var row = probs.Slice(t * classes, classes);
-            acc.Clear();
-            float blank = 0;
-            for (int k = 0; k < classes; k++)
-            {
-                int m = _classToChar[k];
-                if (m >= 0) acc[m] += row[k];
-                else if (m == -2) blank += row[k];
-            }
+            float blank = Accumulate(probs.Slice(t * classes, classes), acc);
             int best = -1;
             for (int ch = '0'; ch <= 'Z'; ch++)
                 if (acc[ch] > 0 && (best < 0 || acc[ch] > acc[best])) best = ch;
@@ -72,19 +69,56 @@ public sealed class CtcPlateDecoder
             if (best == prev)
             {
                 // the same character continues: keep its most confident step
-                if (acc[best] > peak[^1]) { peak[^1] = acc[best]; slots[^1] = Slot(acc); }
+                if (acc[best] > peak[^1]) { peak[^1] = acc[best]; slots[^1] = Slot(acc); peaks[^1] = t; }
                 spans[^1] = spans[^1] with { Last = t };
                 continue;
             }
             chars.Add((char)best);
             spans.Add(new StepSpan(t, t));
             peak.Add(acc[best]);
+            peaks.Add(t);
             slots.Add(Slot(acc));
             prev = best;
         }
         if (chars.Count == 0) return CtcRead.Empty;
         double conf = Math.Clamp(peak.Average() * Math.Pow(peak.Min(), 0.25), 0, 1);
-        return new CtcRead(new string(chars.ToArray()), conf, slots) { Spans = spans };
+        return new CtcRead(new string(chars.ToArray()), conf, slots) { Spans = spans, Peaks = peaks };
+    }
+
+    /// <summary>
+    /// The options of a character read at one time step (<paramref name="row"/>: that step's probabilities) with each
+    /// plate character's probability multiplied by <paramref name="factor"/>, rescaled so the first option keeps the
+    /// probability the first option had: the factor may change which character it is, not how sure the step is that
+    /// there is one (a bolt or a stray mark must stay as easy to drop).
+    /// </summary>
+    public CharSlot Reweighed(ReadOnlySpan<float> row, Func<char, double> factor)
+    {
+        Span<float> acc = stackalloc float[128];
+        Accumulate(row, acc);
+        double before = 0, after = 0;
+        for (int ch = '0'; ch <= 'Z'; ch++)
+        {
+            if (acc[ch] <= 0) continue;
+            before = Math.Max(before, acc[ch]);
+            acc[ch] = (float)(acc[ch] * factor((char)ch));
+            after = Math.Max(after, acc[ch]);
+        }
+        if (after > 0) for (int ch = '0'; ch <= 'Z'; ch++) acc[ch] = (float)(acc[ch] * before / after);
+        return Slot(acc);
+    }
+
+    /// <summary>Sums one step's probabilities into plate characters (upper and lower case as one); returns the blank's.</summary>
+    private float Accumulate(ReadOnlySpan<float> row, Span<float> acc)
+    {
+        acc.Clear();
+        float blank = 0;
+        for (int k = 0; k < _classToChar.Length; k++)
+        {
+            int m = _classToChar[k];
+            if (m >= 0) acc[m] += row[k];
+            else if (m == -2) blank += row[k];
+        }
+        return blank;
     }
 
     private static CharSlot Slot(ReadOnlySpan<float> acc)

@@ -149,17 +149,39 @@ public static class PlateChooser
     {
         var o = options ?? ChooserOptions.Default;
         var candidates = WithJoinedNeighbours(lines);
-        var scored = new List<PlateChoice>();
+        var scored = new List<(PlateChoice Choice, List<TextLine> Place)>();
         foreach (var place in Places(candidates))
         {
             if (Vote(place, o) is not { } vote) continue;
             double score = ScoreLine(vote.Line, vote.Reading, candidates, o);
-            if (score >= o.MinScore) scored.Add(vote with { Score = score });
+            if (score >= o.MinScore) scored.Add((vote with { Score = score }, place));
         }
         var result = new List<PlateChoice>();
-        foreach (var c in scored.OrderByDescending(c => c.Score))
+        foreach (var (choice, place) in scored.OrderByDescending(c => c.Choice.Score))
+        {
+            var c = WithGlyphVotes(choice, place, o);
             if (!result.Any(r => r.Reading.Text == c.Reading.Text)) result.Add(c);
+        }
         return result;
+    }
+
+    /// <summary>
+    /// The place read again with the glyph memory's options where its characters have them (<see cref="CharSlot.Voted"/>),
+    /// keeping the place's score and rank: the memory knows plate characters, so on a dealer's name or a slogan it
+    /// would make a plate of letters; it may change what a plate reads, never which place is the plate.
+    /// </summary>
+    private static PlateChoice WithGlyphVotes(PlateChoice choice, List<TextLine> place, ChooserOptions o)
+    {
+        if (!place.Any(l => l.Slots.Any(s => s.Voted is not null))) return choice;
+        var voted = place.Select(l => l.Slots.Any(s => s.Voted is not null) ? WithVotes(l) : l).ToList();
+        if (Vote(voted, o) is not { } vote || PlateTextRules.Score(vote.Reading.Text) < 0) return choice;
+        return vote with { Score = choice.Score };
+    }
+
+    private static TextLine WithVotes(TextLine line)
+    {
+        var slots = line.Slots.Select(s => s.WithVotes()).ToList();
+        return line with { Slots = slots, Text = line.Slots.Count == line.Text.Length ? string.Concat(slots.Select(s => s.Best.Char)) : line.Text };
     }
 
     /// <summary>Groups lines read at the same place: centres close, heights alike.</summary>

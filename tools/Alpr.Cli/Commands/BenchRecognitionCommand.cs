@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using Alpr.Core.Plates;
 using Alpr.Core.Recognition;
+using Alpr.Cli.Bench;
 using Alpr.Recognition;
+using Alpr.Recognition.Glyphs;
 
 namespace Alpr.Cli.Commands;
 
@@ -26,10 +28,13 @@ public sealed class BenchRecognitionCommand : ICommand
         if (data is null || !Directory.Exists(data)) { Console.Error.WriteLine("--data DIR is required (openalpr layout)"); return 2; }
         int threads = args.GetInt("threads", 2);
         int limit = args.GetInt("limit", int.MaxValue);
-        var samples = Load(data).Take(limit).ToList();
+        var samples = LabelledImages.Load(data).Select(i => new Sample(i.File, i.Plate, i.State)).Take(limit).ToList();
         if (samples.Count == 0) { Console.Error.WriteLine($"no labelled images in {data}"); return 2; }
 
-        using var tuned = new OnnxPlateRecognizer(new OnnxRecognizerOptions { IntraOpThreads = threads, ModelDirectory = args.Get("models"), DetectorMaxSide = args.GetInt("det-side", 640), DetailedSide = args.GetInt("detailed-side", 1280), CloserLooks = args.GetInt("closer", 2), MaxReadsPerPass = args.GetInt("max-reads", 12), ConfidentScore = args.GetDouble("confident", 2.0), SureScore = args.GetDouble("sure", 2.2), UnclipRatio = args.GetDouble("unclip", 1.6), FoldModelGraphs = !args.Has("no-fold"), SpinWaitingThreads = args.Has("spin"), ReadLoneGlyphs = !args.Has("no-lone-glyphs"), Trace = args.Has("trace") ? Console.Error.WriteLine : null });
+        using var tuned = new OnnxPlateRecognizer(new OnnxRecognizerOptions { IntraOpThreads = threads, ModelDirectory = args.Get("models"), DetectorMaxSide = args.GetInt("det-side", 640), DetailedSide = args.GetInt("detailed-side", 1280), CloserLooks = args.GetInt("closer", 2), MaxReadsPerPass = args.GetInt("max-reads", 12), ConfidentScore = args.GetDouble("confident", 2.0), SureScore = args.GetDouble("sure", 2.2), UnclipRatio = args.GetDouble("unclip", 1.6), FoldModelGraphs = !args.Has("no-fold"), SpinWaitingThreads = args.Has("spin"), ReadLoneGlyphs = !args.Has("no-lone-glyphs"),
+            GlyphMemoryPath = args.Has("no-glyphs") ? "" : args.Get("glyphs"),
+            GlyphVotes = new GlyphVoteOptions { Neighbours = args.GetInt("glyph-k", 5), Weight = args.GetDouble("glyph-weight", 2.0), ApplyBelow = args.GetDouble("glyph-below", 0.99) },
+            Trace = args.Has("trace") ? Console.Error.WriteLine : null });
         using var plain = args.Has("baseline") ? new OnnxPlateRecognizer(new OnnxRecognizerOptions
             { IntraOpThreads = threads, ModelDirectory = args.Get("models"), Straightforward = true, DetectorMaxSide = 960, FoldModelGraphs = false, Engine = "onnx-ppocrv4-baseline" }) : null;
         // Both engines read each image in turn, so a machine that gets busier or quieter during the run affects both alike.
@@ -58,6 +63,7 @@ public sealed class BenchRecognitionCommand : ICommand
             summary.Images, summary.Exact, summary.ExactRate, summary.ExactOAsZero, summary.ExactOAsZeroRate, summary.FoundRate, summary.StateRate, summary.StateImages,
             summary.LatencyMs, summary.Threads, summary.Engine, Stages = Stages(main), Data = System.IO.Path.GetFullPath(data),
             Baseline = baseline, SpeedRatioBaselineOverTuned = ratio, ModelFolds = tuned.ModelFolds,
+            GlyphMemory = tuned.Glyphs is { } g ? new { Entries = g.Count, HeldOut = "each image's own plate (leave-one-plate-out)" } : null,
         }, args.Get("json"), ct);
         Console.Error.WriteLine($"exact {summary.Exact}/{summary.Images} ({summary.ExactRate:P1}), O as 0 {summary.ExactOAsZero}, found {summary.FoundRate:P1}, p50 {summary.LatencyMs.P50} ms"
             + (baseline is Result br ? $"; baseline exact {br.ExactRate:P1} p50 {br.LatencyMs.P50} ms, ratio {ratio}" : ""));
@@ -122,8 +128,12 @@ public sealed class BenchRecognitionCommand : ICommand
                 OnnxPlateRecognizer.LastTrace = null;
                 var sw = Stopwatch.StartNew();
                 RecognitionResult r;
-                try { r = await recs[k].RecognizeAsync(bytes, ct); }
-                catch (ImageRejectedException e) { Console.Error.WriteLine($"{s.File}: rejected {e.Reason}"); r = new RecognitionResult(0, 0, []); }
+                // the glyph memory was trained on these images: each is read without its own plate's characters
+                using (GlyphMemory.HoldOut(GlyphMemory.GroupOf(s.Expected)))
+                {
+                    try { r = await recs[k].RecognizeAsync(bytes, ct); }
+                    catch (ImageRejectedException e) { Console.Error.WriteLine($"{s.File}: rejected {e.Reason}"); r = new RecognitionResult(0, 0, []); }
+                }
                 double ms = sw.Elapsed.TotalMilliseconds;
                 var t = OnnxPlateRecognizer.LastTrace;
                 if (trace && k == 0 && t is not null)
@@ -139,28 +149,5 @@ public sealed class BenchRecognitionCommand : ICommand
         for (int k = 0; k < recs.Count; k++)
             Console.Error.WriteLine($"{recs[k].Engine}: mean decode {lists[k].Average(o => o.DecodeMs):0.0} ms, detect {lists[k].Average(o => o.DetectMs):0.0} ms, read {lists[k].Average(o => o.ReadMs):0.0} ms, choose {lists[k].Average(o => o.ChooseMs):0.0} ms, detailed pass on {lists[k].Count(o => o.Detailed)}/{samples.Count}");
         return lists;
-    }
-
-    private static IEnumerable<Sample> Load(string dir)
-    {
-        string csv = System.IO.Path.Combine(dir, "groundtruth.csv");
-        if (File.Exists(csv))
-        {
-            foreach (var line in File.ReadLines(csv))
-            {
-                var p = line.Split(',');
-                if (p.Length < 3 || !File.Exists(System.IO.Path.Combine(dir, p[0]))) continue;
-                yield return new Sample(p[0], p[2].Trim(), p[1].Trim().ToUpperInvariant());
-            }
-            yield break;
-        }
-        foreach (var txt in Directory.EnumerateFiles(dir, "*.txt").OrderBy(f => f, StringComparer.Ordinal))
-        {
-            var first = File.ReadLines(txt).FirstOrDefault(l => l.Trim().Length > 0);
-            if (first is null) continue;
-            var p = first.Split('\t');
-            if (p.Length < 6 || !File.Exists(System.IO.Path.Combine(dir, p[0]))) continue;
-            yield return new Sample(p[0], p[5].Trim(), null);
-        }
     }
 }
