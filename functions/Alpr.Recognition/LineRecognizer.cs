@@ -1,6 +1,5 @@
 using System.Buffers;
 using Alpr.Recognition.Glyphs;
-using Alpr.Recognition.Models;
 using Alpr.Recognition.Rules;
 using Microsoft.ML.OnnxRuntime;
 
@@ -25,10 +24,13 @@ public sealed class LineRecognizer : IDisposable
     private readonly GlyphVoteOptions _votes;
 
     /// <param name="model">The ONNX model's bytes (as read, or after <see cref="Models.ExactGraphFolds"/>).</param>
+    /// <param name="featureOutput">The graph output that carries the classifier's input (<see cref="Models.ClassifierInput"/>);
+    /// null: the model's reads come without feature vectors, and the glyph memory is not consulted.</param>
     /// <param name="glyphs">Plate characters whose labels reweigh unsure characters; null: the recogniser alone.</param>
-    public LineRecognizer(byte[] model, string keysPath, SessionOptions sessionOptions, GlyphMemory? glyphs = null, GlyphVoteOptions? votes = null)
+    public LineRecognizer(byte[] model, string keysPath, SessionOptions sessionOptions, string? featureOutput = null,
+        GlyphMemory? glyphs = null, GlyphVoteOptions? votes = null)
     {
-        (model, _features) = ClassifierInput.Expose(model);
+        _features = featureOutput;
         _session = new InferenceSession(model, sessionOptions);
         _input = _session.InputMetadata.Keys.First();
         _outputs = _features is null ? [_session.OutputNames[0]] : [_session.OutputNames.First(n => n != _features), _features];

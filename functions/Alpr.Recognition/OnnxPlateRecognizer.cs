@@ -4,7 +4,9 @@ using Alpr.Core.Recognition;
 using Alpr.Recognition.Glyphs;
 using Alpr.Recognition.Models;
 using Alpr.Recognition.Rules;
+using Google.Protobuf;
 using Microsoft.ML.OnnxRuntime;
+using Onnx;
 
 namespace Alpr.Recognition;
 
@@ -43,11 +45,12 @@ public sealed class OnnxPlateRecognizer : IPlateRecognizer, IDisposable
         // Memory patterns are planned per input shape, and the detector's shape changes with every image and every
         // closer look: planning them cost more than it saved (US mean 132 -> 121 ms without them, the same readings)
         so.EnableMemoryPattern = false;
-        _detector = new TextDetector(LoadModel(Path.Combine(dir, ModelLocator.DetectorFile)), so, new TextDetector.DetectorSettings(
+        _detector = new TextDetector(LoadModel(Path.Combine(dir, ModelLocator.DetectorFile)).ToByteArray(), so, new TextDetector.DetectorSettings(
             _options.DetectorThreshold, _options.BoxScoreThreshold, _options.UnclipRatio, _options.MaxBoxes, _options.DetectorMinSide));
         Glyphs = _options.Straightforward ? null : LoadGlyphs(_options.GlyphMemoryPath);
-        _reader = new LineRecognizer(LoadModel(Path.Combine(dir, ModelLocator.RecognizerFile)), Path.Combine(dir, ModelLocator.KeysFile), so,
-            Glyphs, _options.GlyphVotes);
+        var recognizer = LoadModel(Path.Combine(dir, ModelLocator.RecognizerFile));
+        string? features = ClassifierInput.Expose(recognizer);
+        _reader = new LineRecognizer(recognizer.ToByteArray(), Path.Combine(dir, ModelLocator.KeysFile), so, features, Glyphs, _options.GlyphVotes);
         _chooser = new ChooserOptions { Formats = PlateFormats.Of(_options.PlateFamilies), MinScore = _options.MinPlateScore };
     }
 
@@ -62,13 +65,12 @@ public sealed class OnnxPlateRecognizer : IPlateRecognizer, IDisposable
         return GlyphMemory.Load(file);
     }
 
-    private byte[] LoadModel(string path)
+    /// <summary>The model parsed once, folded when <see cref="OnnxRecognizerOptions.FoldModelGraphs"/> is on.</summary>
+    private ModelProto LoadModel(string path)
     {
-        var bytes = File.ReadAllBytes(path);
-        if (!_options.FoldModelGraphs) return bytes;
-        var folded = ExactGraphFolds.Fold(bytes, out var report);
-        _folds.Add(report);
-        return folded;
+        var proto = ModelProto.Parser.ParseFrom(File.ReadAllBytes(path));
+        if (_options.FoldModelGraphs) _folds.Add(ExactGraphFolds.Fold(proto));
+        return proto;
     }
 
     public Task<RecognitionResult> RecognizeAsync(ReadOnlyMemory<byte> image, CancellationToken cancellationToken = default)

@@ -1,4 +1,3 @@
-using Google.Protobuf;
 using Onnx;
 
 namespace Alpr.Recognition.Models;
@@ -10,21 +9,20 @@ namespace Alpr.Recognition.Models;
 /// </summary>
 public static class ClassifierInput
 {
-    /// <returns>The model with the extra output, and that output's name; the model unchanged and null when its graph
-    /// does not end in that classifier.</returns>
-    public static (byte[] Model, string? Output) Expose(byte[] model)
+    /// <summary>Adds the output to the parsed model in place.</summary>
+    /// <returns>That output's name; null, and the model unchanged, when its graph does not end in that classifier.</returns>
+    public static string? Expose(ModelProto proto)
     {
-        var proto = ModelProto.Parser.ParseFrom(model);
         var graph = proto.Graph;
-        if (graph.Output.Count == 0) return (model, null);
+        if (graph.Output.Count == 0) return null;
         var producers = new Dictionary<string, NodeProto>();
         foreach (var n in graph.Node) foreach (var o in n.Output) producers[o] = n;
         var softmax = producers.GetValueOrDefault(graph.Output[0].Name);
         var add = softmax is { OpType: "Softmax" } ? producers.GetValueOrDefault(softmax.Input[0]) : null;
         var matMul = add is { OpType: "Add" } ? producers.GetValueOrDefault(add.Input[0]) : null;
-        if (matMul is not { OpType: "MatMul" }) return (model, null);
+        if (matMul is not { OpType: "MatMul" }) return null;
         string features = matMul.Input[0];
         if (graph.Output.All(o => o.Name != features)) graph.Output.Add(new ValueInfoProto { Name = features });
-        return (proto.ToByteArray(), features);
+        return features;
     }
 }

@@ -20,12 +20,18 @@ public static class ExactGraphFolds
     public static byte[] Fold(byte[] model, out GraphFoldReport report)
     {
         var proto = ModelProto.Parser.ParseFrom(model);
+        report = Fold(proto);
+        return proto.ToByteArray();
+    }
+
+    /// <summary>Folds the parsed model in place (callers that rewrite it further parse and write it once).</summary>
+    public static GraphFoldReport Fold(ModelProto proto)
+    {
         var graph = new OnnxGraph(proto.Graph);
         int before = proto.Graph.Node.Count;
         int affines = FoldConvAffines(graph), swishes = FoldHardSwishes(graph), scales = FoldInputScales(graph);
         graph.DropUnusedConstants();
-        report = new GraphFoldReport(affines, swishes, scales, before, proto.Graph.Node.Count);
-        return proto.ToByteArray();
+        return new GraphFoldReport(affines, swishes, scales, before, proto.Graph.Node.Count);
     }
 
     private static int FoldConvAffines(OnnxGraph g)
