@@ -45,12 +45,14 @@ public sealed class OnnxPlateRecognizer : IPlateRecognizer, IDisposable
         // Memory patterns are planned per input shape, and the detector's shape changes with every image and every
         // closer look: planning them cost more than it saved (US mean 132 -> 121 ms without them, the same readings)
         so.EnableMemoryPattern = false;
-        _detector = new TextDetector(LoadModel(Path.Combine(dir, ModelLocator.DetectorFile)).ToByteArray(), so, new TextDetector.DetectorSettings(
+        _detector = new TextDetector(LoadModel(Path.Combine(dir, ModelLocator.DetectorFile)), so, new TextDetector.DetectorSettings(
             _options.DetectorThreshold, _options.BoxScoreThreshold, _options.UnclipRatio, _options.MaxBoxes, _options.DetectorMinSide));
         Glyphs = _options.Straightforward ? null : LoadGlyphs(_options.GlyphMemoryPath);
-        var recognizer = LoadModel(Path.Combine(dir, ModelLocator.RecognizerFile));
-        string? features = ClassifierInput.Expose(recognizer);
-        _reader = new LineRecognizer(recognizer.ToByteArray(), Path.Combine(dir, ModelLocator.KeysFile), so, features, Glyphs, _options.GlyphVotes);
+        // the feature output only where something reads it: the glyph memory, or an observer training one
+        string? features = null;
+        var recognizer = LoadModel(Path.Combine(dir, ModelLocator.RecognizerFile),
+            Glyphs is not null || _options.ReadObserver is not null ? proto => features = ClassifierInput.Expose(proto) : null);
+        _reader = new LineRecognizer(recognizer, Path.Combine(dir, ModelLocator.KeysFile), so, features, Glyphs, _options.GlyphVotes);
         _chooser = new ChooserOptions { Formats = PlateFormats.Of(_options.PlateFamilies), MinScore = _options.MinPlateScore };
     }
 
@@ -65,12 +67,16 @@ public sealed class OnnxPlateRecognizer : IPlateRecognizer, IDisposable
         return GlyphMemory.Load(file);
     }
 
-    /// <summary>The model parsed once, folded when <see cref="OnnxRecognizerOptions.FoldModelGraphs"/> is on.</summary>
-    private ModelProto LoadModel(string path)
+    /// <summary>The model's bytes, parsed and written once when it is folded (<see cref="OnnxRecognizerOptions.FoldModelGraphs"/>)
+    /// or given a further <paramref name="rewrite"/>; as read otherwise.</summary>
+    private byte[] LoadModel(string path, Action<ModelProto>? rewrite = null)
     {
-        var proto = ModelProto.Parser.ParseFrom(File.ReadAllBytes(path));
+        var bytes = File.ReadAllBytes(path);
+        if (!_options.FoldModelGraphs && rewrite is null) return bytes;
+        var proto = ModelProto.Parser.ParseFrom(bytes);
         if (_options.FoldModelGraphs) _folds.Add(ExactGraphFolds.Fold(proto));
-        return proto;
+        rewrite?.Invoke(proto);
+        return proto.ToByteArray();
     }
 
     public Task<RecognitionResult> RecognizeAsync(ReadOnlyMemory<byte> image, CancellationToken cancellationToken = default)
