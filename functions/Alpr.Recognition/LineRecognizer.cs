@@ -22,14 +22,17 @@ public sealed class LineRecognizer : IDisposable
     private readonly string? _features;
     private readonly GlyphMemory? _glyphs;
     private readonly GlyphVoteOptions _votes;
+    private readonly Action<Memory<float>, long[]>? _batchObserver;
 
     /// <param name="model">The ONNX model's bytes (as read, or after <see cref="Models.ExactGraphFolds"/>).</param>
     /// <param name="featureOutput">The graph output that carries the classifier's input (<see cref="Models.ClassifierInput"/>);
     /// null: the model's reads come without feature vectors, and the glyph memory is not consulted.</param>
     /// <param name="glyphs">Plate characters whose labels reweigh unsure characters; null: the recogniser alone.</param>
+    /// <param name="batchObserver">Sees every batch of strips before it is read (calibration); null: none.</param>
     public LineRecognizer(byte[] model, string keysPath, SessionOptions sessionOptions, string? featureOutput = null,
-        GlyphMemory? glyphs = null, GlyphVoteOptions? votes = null)
+        GlyphMemory? glyphs = null, GlyphVoteOptions? votes = null, Action<Memory<float>, long[]>? batchObserver = null)
     {
+        _batchObserver = batchObserver;
         _features = featureOutput;
         _session = new InferenceSession(model, sessionOptions);
         _input = _session.InputMetadata.Keys.First();
@@ -62,8 +65,10 @@ public sealed class LineRecognizer : IDisposable
                 Array.Clear(buf, 0, per * batch.Length);
                 for (int k = 0; k < batch.Length; k++) WarpInto(img, quads[batch[k]], widths[batch[k]], bw, buf.AsSpan(k * per, per));
                 var mem = buf.AsMemory(0, per * batch.Length);
+                long[] inputShape = [batch.Length, 3, Height, bw];
+                _batchObserver?.Invoke(mem, inputShape);
                 using var pin = mem.Pin();
-                using var input = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, mem, [batch.Length, 3, Height, bw]);
+                using var input = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, mem, inputShape);
                 using var runOptions = new RunOptions();
                 using var outputs = _session.Run(runOptions, [_input], [input], _outputs);
                 var shape = outputs[0].GetTensorTypeAndShape().Shape;

@@ -50,11 +50,23 @@ public sealed class OnnxPlateRecognizer : IPlateRecognizer, IDisposable
         Glyphs = _options.Straightforward ? null : LoadGlyphs(_options.GlyphMemoryPath);
         // the feature output only where something reads it: the glyph memory, or an observer training one
         string? features = null;
-        var recognizer = LoadModel(Path.Combine(dir, ModelLocator.RecognizerFile),
-            Glyphs is not null || _options.ReadObserver is not null ? proto => features = ClassifierInput.Expose(proto) : null);
-        _reader = new LineRecognizer(recognizer, Path.Combine(dir, ModelLocator.KeysFile), so, features, Glyphs, _options.GlyphVotes);
+        bool exposeFeatures = Glyphs is not null || _options.ReadObserver is not null;
+        string recognizerPath = Path.Combine(dir, ModelLocator.RecognizerFile);
+        var ranges = _options.Straightforward || !_options.FoldModelGraphs ? null : _options.Int8RangesPath is { Length: > 0 } rangesPath ? ActivationRanges.Load(rangesPath) : null;
+        var recognizer = LoadModel(recognizerPath, !exposeFeatures && ranges is null ? null : (proto, sha256) =>
+        {
+            if (exposeFeatures) features = ClassifierInput.Expose(proto);
+            if (ranges is not null) Int8 = ranges.ModelSha256 == sha256 ? PointwiseInt8.Apply(proto, ranges)
+                : new Int8Report(PointwiseInt8.Candidates(proto).Count, 0, "ranges measured on another model file");
+        });
+        _reader = new LineRecognizer(recognizer, Path.Combine(dir, ModelLocator.KeysFile), so, features, Glyphs, _options.GlyphVotes,
+            _options.StripBatchObserver);
         _chooser = new ChooserOptions { Formats = PlateFormats.Of(_options.PlateFamilies), MinScore = _options.MinPlateScore };
     }
+
+    /// <summary>What running the recogniser's pointwise convolutions in int8 changed (null: it runs in float).</summary>
+    public Int8Report? Int8 { get; private set; }
+
 
     /// <summary>The glyph memory in use (null: none).</summary>
     public GlyphMemory? Glyphs { get; }
@@ -69,13 +81,14 @@ public sealed class OnnxPlateRecognizer : IPlateRecognizer, IDisposable
 
     /// <summary>The model's bytes, parsed and written once when it is folded (<see cref="OnnxRecognizerOptions.FoldModelGraphs"/>)
     /// or given a further <paramref name="rewrite"/>; as read otherwise.</summary>
-    private byte[] LoadModel(string path, Action<ModelProto>? rewrite = null)
+    /// <remarks>The rewrite gets the SHA-256 of the file as read (what calibrated ranges were measured on).</remarks>
+    private byte[] LoadModel(string path, Action<ModelProto, string>? rewrite = null)
     {
         var bytes = File.ReadAllBytes(path);
         if (!_options.FoldModelGraphs && rewrite is null) return bytes;
         var proto = ModelProto.Parser.ParseFrom(bytes);
         if (_options.FoldModelGraphs) _folds.Add(ExactGraphFolds.Fold(proto));
-        rewrite?.Invoke(proto);
+        rewrite?.Invoke(proto, ActivationRanges.Sha256Of(bytes));
         return proto.ToByteArray();
     }
 

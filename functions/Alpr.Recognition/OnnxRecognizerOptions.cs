@@ -79,6 +79,13 @@ public sealed class OnnxRecognizerOptions
     public const string GlyphMemoryFile = "plate-glyphs.bin";
     /// <summary>Optional observer of every line read, with its characters' feature vectors (training the glyph memory).</summary>
     public Action<CtcRead>? ReadObserver { get; set; }
+    /// <summary>Calibrated ranges (<see cref="Models.ActivationRanges"/>, written by <c>./alpr train int8</c>) with which the
+    /// recogniser's pointwise convolutions run in int8 (<see cref="Models.PointwiseInt8"/>; needs
+    /// <see cref="FoldModelGraphs"/>). Null or empty (the default): the recogniser runs in float. Off by default because
+    /// every calibration measured lost exact reads (docs/recognition.md).</summary>
+    public string? Int8RangesPath { get; set; }
+    /// <summary>Optional observer of every batch of strips the recogniser reads, before it is read (calibration).</summary>
+    public Action<Memory<float>, long[]>? StripBatchObserver { get; set; }
     /// <summary>Optional diagnostics sink: every text line read and its plate score.</summary>
     public Action<string>? Trace { get; set; }
 }

@@ -9,6 +9,7 @@ ICommand[] commands =
     new UpCommand(),
     new BenchRecognitionCommand(),
     new TrainGlyphsCommand(),
+    new TrainInt8Command(),
     new BenchHotlistCommand(),
     new BenchSearchCommand(),
     new TokenCommand(),

@@ -123,7 +123,7 @@ public static class ExactGraphFolds
     }
 
     /// <summary>A convolution's constant weights and bias (zeros when it has none), copied so they can be changed.</summary>
-    private static (float[] W, float[] B, long[] Dims)? ConvWeights(OnnxGraph g, NodeProto conv)
+    internal static (float[] W, float[] B, long[] Dims)? ConvWeights(OnnxGraph g, NodeProto conv)
     {
         if (conv.Input.Count < 2 || g.Floats(conv.Input[1]) is not { } w) return null;
         var dims = g.Dims(conv.Input[1]);

@@ -77,9 +77,13 @@ internal sealed class OnnxGraph
     public string FreshName(string stem) => $"alpr_{stem}_{++_fresh}";
 
     /// <summary>Adds a float initialiser and returns its name.</summary>
-    public string AddConstant(string name, float[] values, params long[] dims)
+    public string AddConstant(string name, float[] values, params long[] dims) =>
+        AddConstant(name, TensorProto.Types.DataType.Float, MemoryMarshal.AsBytes(values.AsSpan()), dims);
+
+    /// <summary>Adds an initialiser of any element type from its little-endian bytes and returns its name.</summary>
+    public string AddConstant(string name, TensorProto.Types.DataType type, ReadOnlySpan<byte> raw, params long[] dims)
     {
-        var t = new TensorProto { Name = name, DataType = FloatType, RawData = ByteString.CopyFrom(MemoryMarshal.AsBytes(values.AsSpan())) };
+        var t = new TensorProto { Name = name, DataType = (int)type, RawData = ByteString.CopyFrom(raw) };
         t.Dims.AddRange(dims);
         _graph.Initializer.Add(t);
         _constants[name] = t;

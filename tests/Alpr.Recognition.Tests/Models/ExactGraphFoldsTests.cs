@@ -15,7 +15,7 @@ public class ExactGraphFoldsTests
     {
         // Paddle's PP-LCNetV3 block, spelled as exported: conv, scalar affine, four-op hard-swish, scalar affine,
         // into a padded 3×3 conv, a 1×1 conv and a depthwise conv (so every fold and both shift cases are exercised)
-        var b = new GraphBuilder();
+        var b = new PaddleGraphBuilder();
         string t = b.Conv("x", 4, 8, 3, pad: 1, group: 1);
         t = b.Affine(t, 1.38f, 0.586f); t = b.HardSwish(t); t = b.Affine(t, 0.168f, 3.5e-3f);
         t = b.Conv(t, 8, 8, 1, pad: 0, group: 1);
@@ -39,7 +39,7 @@ public class ExactGraphFoldsTests
     [Fact]
     public void A_scaled_tensor_read_by_anything_but_a_convolution_is_left_as_it_is()
     {
-        var b = new GraphBuilder();
+        var b = new PaddleGraphBuilder();
         string gate = b.HardSwish("x");
         string scaled = b.Mul(gate, 0.5f, constantFirst: true);
         string fed = b.Conv(scaled, 4, 4, 1, pad: 0, group: 1);
@@ -64,7 +64,7 @@ public class ExactGraphFoldsTests
     [Fact]
     public void Folding_is_deterministic()
     {
-        var b = new GraphBuilder();
+        var b = new PaddleGraphBuilder();
         string t = b.Affine(b.Conv("x", 2, 2, 3, pad: 1, group: 1), 2f, 1f);
         var model = b.Build(b.HardSwish(t));
         Assert.Equal(ExactGraphFolds.Fold(model, out _), ExactGraphFolds.Fold(model, out _));
@@ -82,76 +82,5 @@ public class ExactGraphFoldsTests
         using var x = OrtValue.CreateTensorValueFromMemory(input, shape);
         using var outputs = session.Run(new RunOptions(), ["x"], [x], session.OutputNames);
         return outputs[0].GetTensorDataAsSpan<float>().ToArray();
-    }
-
-    /// <summary>Writes small graphs the way paddle2onnx does: weights and scalars as Constant nodes, opset 11.</summary>
-    private sealed class GraphBuilder
-    {
-        private readonly GraphProto _graph = new() { Name = "block" };
-        private readonly Random _rnd = new(17);
-        private int _n;
-
-        private string Name(string stem) => $"{stem}_{++_n}";
-
-        private string Constant(float[] values, params long[] dims)
-        {
-            var t = new TensorProto { DataType = (int)TensorProto.Types.DataType.Float, RawData = ByteString.CopyFrom(MemoryMarshal.AsBytes(values.AsSpan())) };
-            t.Dims.AddRange(dims);
-            string name = Name("const");
-            _graph.Node.Add(new NodeProto { OpType = "Constant", Name = name, Output = { name },
-                Attribute = { new AttributeProto { Name = "value", Type = AttributeProto.Types.AttributeType.Tensor, T = t } } });
-            return name;
-        }
-
-        private string Node(string op, params string[] inputs)
-        {
-            string y = Name(op.ToLowerInvariant());
-            _graph.Node.Add(new NodeProto { OpType = op, Name = y, Input = { inputs }, Output = { y } });
-            return y;
-        }
-
-        public string Conv(string x, int cin, int cout, int k, int pad, int group)
-        {
-            var w = Enumerable.Range(0, cout * cin / group * k * k).Select(_ => (float)(_rnd.NextDouble() - 0.5)).ToArray();
-            var bias = Enumerable.Range(0, cout).Select(_ => (float)(_rnd.NextDouble() - 0.5)).ToArray();
-            string y = Node("Conv", x, Constant(w, cout, cin / group, k, k), Constant(bias, cout));
-            var node = _graph.Node[^1];
-            node.Attribute.Add(new AttributeProto { Name = "kernel_shape", Type = AttributeProto.Types.AttributeType.Ints, Ints = { k, k } });
-            node.Attribute.Add(new AttributeProto { Name = "pads", Type = AttributeProto.Types.AttributeType.Ints, Ints = { pad, pad, pad, pad } });
-            node.Attribute.Add(new AttributeProto { Name = "group", Type = AttributeProto.Types.AttributeType.Int, I = group });
-            return y;
-        }
-
-        public string Mul(string x, float s, bool constantFirst) => constantFirst ? Node("Mul", Constant([s], 1), x) : Node("Mul", x, Constant([s], 1));
-
-        public string Add2(string a, string b) => Node("Add", a, b);
-
-        /// <summary>Paddle's learnable affine: Mul(scale, x) then Add(x, bias), scalars as one-element tensors.</summary>
-        public string Affine(string x, float s, float b) => Node("Add", Mul(x, s, constantFirst: true), Constant([b], 1));
-
-        /// <summary>Hard-swish as Paddle exports it: Div(Mul(x, Clip(Add(x, 3), 0, 6)), 6).</summary>
-        public string HardSwish(string x)
-        {
-            string plus3 = Node("Add", x, Constant([3f]));
-            string clipped = Node("Clip", plus3, Constant([0f]), Constant([6f]));
-            return Node("Div", Node("Mul", x, clipped), Constant([6f]));
-        }
-
-        public byte[] Build(string output)
-        {
-            _graph.Input.Add(ValueInfo("x"));
-            _graph.Output.Add(ValueInfo(output));
-            var model = new ModelProto { IrVersion = 8, Graph = _graph, OpsetImport = { new OperatorSetIdProto { Domain = "", Version = 11 } } };
-            return model.ToByteArray();
-        }
-
-        private ValueInfoProto ValueInfo(string name) => new()
-        {
-            Name = name,
-            Type = new TypeProto { TensorType = new TypeProto.Types.Tensor { ElemType = (int)TensorProto.Types.DataType.Float,
-                Shape = new TensorShapeProto { Dim = { new TensorShapeProto.Types.Dimension { DimParam = "n" },
-                    new TensorShapeProto.Types.Dimension { DimParam = "c" }, new TensorShapeProto.Types.Dimension { DimParam = "h" },
-                    new TensorShapeProto.Types.Dimension { DimParam = "w" } } } } },
-        };
     }
 }

@@ -33,6 +33,7 @@ public sealed class BenchRecognitionCommand : ICommand
 
         using var tuned = new OnnxPlateRecognizer(new OnnxRecognizerOptions { IntraOpThreads = threads, ModelDirectory = args.Get("models"), DetectorMaxSide = args.GetInt("det-side", 640), DetailedSide = args.GetInt("detailed-side", 1280), CloserLooks = args.GetInt("closer", 2), MaxReadsPerPass = args.GetInt("max-reads", 12), ConfidentScore = args.GetDouble("confident", 2.0), SureScore = args.GetDouble("sure", 2.2), UnclipRatio = args.GetDouble("unclip", 1.6), FoldModelGraphs = !args.Has("no-fold"), SpinWaitingThreads = args.Has("spin"), ReadLoneGlyphs = !args.Has("no-lone-glyphs"),
             GlyphMemoryPath = args.Has("no-glyphs") ? "" : args.Get("glyphs"),
+            Int8RangesPath = args.Get("int8-ranges"),
             GlyphVotes = new GlyphVoteOptions { Neighbours = args.GetInt("glyph-k", 5), Weight = args.GetDouble("glyph-weight", 2.0), ApplyBelow = args.GetDouble("glyph-below", 0.99) },
             Trace = args.Has("trace") ? Console.Error.WriteLine : null });
         using var plain = args.Has("baseline") ? new OnnxPlateRecognizer(new OnnxRecognizerOptions
@@ -62,7 +63,7 @@ public sealed class BenchRecognitionCommand : ICommand
         {
             summary.Images, summary.Exact, summary.ExactRate, summary.ExactOAsZero, summary.ExactOAsZeroRate, summary.FoundRate, summary.StateRate, summary.StateImages,
             summary.LatencyMs, summary.Threads, summary.Engine, Stages = Stages(main), Data = System.IO.Path.GetFullPath(data),
-            Baseline = baseline, SpeedRatioBaselineOverTuned = ratio, ModelFolds = tuned.ModelFolds,
+            Baseline = baseline, SpeedRatioBaselineOverTuned = ratio, ModelFolds = tuned.ModelFolds, Int8 = tuned.Int8,
             GlyphMemory = tuned.Glyphs is { } g ? new { Entries = g.Count, HeldOut = "each image's own plate (leave-one-plate-out)" } : null,
         }, args.Get("json"), ct);
         Console.Error.WriteLine($"exact {summary.Exact}/{summary.Images} ({summary.ExactRate:P1}), O as 0 {summary.ExactOAsZero}, found {summary.FoundRate:P1}, p50 {summary.LatencyMs.P50} ms"
