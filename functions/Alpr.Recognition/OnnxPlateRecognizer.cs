@@ -52,12 +52,15 @@ public sealed class OnnxPlateRecognizer : IPlateRecognizer, IDisposable
         string? features = null;
         bool exposeFeatures = Glyphs is not null || _options.ReadObserver is not null;
         string recognizerPath = Path.Combine(dir, ModelLocator.RecognizerFile);
-        var ranges = _options.Straightforward || !_options.FoldModelGraphs ? null : _options.Int8RangesPath is { Length: > 0 } rangesPath ? ActivationRanges.Load(rangesPath) : null;
+        // the ranges name tensors of the folded graph; the baseline runs the models as published
+        var ranges = _options.Straightforward || _options.Int8RangesPath is not { Length: > 0 } rangesPath ? null : ActivationRanges.Load(rangesPath);
         var recognizer = LoadModel(recognizerPath, !exposeFeatures && ranges is null ? null : (proto, sha256) =>
         {
             if (exposeFeatures) features = ClassifierInput.Expose(proto);
-            if (ranges is not null) Int8 = ranges.ModelSha256 == sha256 ? PointwiseInt8.Apply(proto, ranges)
-                : new Int8Report(PointwiseInt8.Candidates(proto).Count, 0, "ranges measured on another model file");
+            if (ranges is null) return;
+            string? refused = !_options.FoldModelGraphs ? "int8 ranges need the folded graph (FoldModelGraphs)"
+                : ranges.ModelSha256 != sha256 ? "ranges measured on another model file" : null;
+            Int8 = refused is null ? PointwiseInt8.Apply(proto, ranges) : new Int8Report(PointwiseInt8.Candidates(proto).Count, 0, refused);
         });
         _reader = new LineRecognizer(recognizer, Path.Combine(dir, ModelLocator.KeysFile), so, features, Glyphs, _options.GlyphVotes,
             _options.StripBatchObserver);
@@ -66,7 +69,6 @@ public sealed class OnnxPlateRecognizer : IPlateRecognizer, IDisposable
 
     /// <summary>What running the recogniser's pointwise convolutions in int8 changed (null: it runs in float).</summary>
     public Int8Report? Int8 { get; private set; }
-
 
     /// <summary>The glyph memory in use (null: none).</summary>
     public GlyphMemory? Glyphs { get; }

@@ -38,7 +38,7 @@ public class PublishedModelsInt8Tests
     }
 
     [Fact]
-    public void Ranges_of_another_model_file_are_refused_and_the_recogniser_stays_float()
+    public void Ranges_of_another_model_file_or_for_an_unfolded_graph_are_refused_and_the_recogniser_stays_float()
     {
         string path = Path.GetTempFileName();
         try
@@ -50,6 +50,9 @@ public class PublishedModelsInt8Tests
             Assert.NotNull(recognizer.Int8);
             Assert.Equal(0, recognizer.Int8.Quantised);
             Assert.Contains("another model", recognizer.Int8.Refused);
+            using var unfolded = new OnnxPlateRecognizer(new OnnxRecognizerOptions { Int8RangesPath = path, FoldModelGraphs = false });
+            Assert.Equal(0, unfolded.Int8!.Quantised);
+            Assert.Contains("folded graph", unfolded.Int8.Refused);
         }
         finally { File.Delete(path); }
     }

@@ -14,8 +14,7 @@ public sealed class TrainGlyphsCommand : ICommand
 
     public async Task<int> RunAsync(CommandArgs args, CancellationToken ct)
     {
-        var dirs = (args.Get("data") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries);
-        if (dirs.Length == 0 || dirs.Any(d => !Directory.Exists(d))) { Console.Error.WriteLine("--data DIR[,DIR...] is required (openalpr layout)"); return 2; }
+        if (LabelledFolders.FromArgs(args) is not { } dirs) return 2;
         string output = args.Get("out") ?? System.IO.Path.Combine(Environment.GetEnvironmentVariable("ALPR_ROOT") ?? ".",
             "functions/Alpr.Recognition/Glyphs", OnnxRecognizerOptions.GlyphMemoryFile);
         var reads = new List<CtcRead>();
@@ -24,18 +23,14 @@ public sealed class TrainGlyphsCommand : ICommand
             { IntraOpThreads = args.GetInt("threads", 2), ModelDirectory = args.Get("models"), GlyphMemoryPath = "", ReadObserver = reads.Add });
         var samples = new List<GlyphSample>();
         int images = 0, used = 0;
-        foreach (var dir in dirs)
-            foreach (var image in LabelledImages.Load(dir))
-            {
-                ct.ThrowIfCancellationRequested();
-                reads.Clear();
-                try { await recognizer.RecognizeAsync(await File.ReadAllBytesAsync(System.IO.Path.Combine(dir, image.File), ct), ct); }
-                catch (ImageRejectedException e) { Console.Error.WriteLine($"{image.File}: rejected {e.Reason}"); continue; }
-                var found = GlyphLabelling.Samples(image.Plate, reads);
-                images++;
-                if (found.Count > 0) used++;
-                samples.AddRange(found);
-            }
+        await foreach (var image in LabelledFolders.ReadAllAsync(recognizer, dirs, ct))
+        {
+            var found = GlyphLabelling.Samples(image.Plate, reads);
+            reads.Clear();
+            images++;
+            if (found.Count > 0) used++;
+            samples.AddRange(found);
+        }
         if (samples.Count == 0) { Console.Error.WriteLine("no plate characters could be labelled"); return 1; }
         var memory = GlyphMemory.Build(samples);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(output))!);

@@ -1,5 +1,4 @@
 using Alpr.Cli.Bench;
-using Alpr.Core.Recognition;
 using Alpr.Recognition;
 using Alpr.Recognition.Models;
 
@@ -13,8 +12,7 @@ public sealed class TrainInt8Command : ICommand
 
     public async Task<int> RunAsync(CommandArgs args, CancellationToken ct)
     {
-        var dirs = (args.Get("data") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries);
-        if (dirs.Length == 0 || dirs.Any(d => !Directory.Exists(d))) { Console.Error.WriteLine("--data DIR[,DIR...] is required (openalpr layout)"); return 2; }
+        if (LabelledFolders.FromArgs(args) is not { } dirs) return 2;
         // no default place: int8 is opt-in, and nothing loads a range file no one named
         if (args.Get("out") is not { Length: > 0 } output) { Console.Error.WriteLine("--out FILE is required"); return 2; }
         int threads = args.GetInt("threads", 2);
@@ -24,14 +22,7 @@ public sealed class TrainInt8Command : ICommand
         using var recognizer = new OnnxPlateRecognizer(new OnnxRecognizerOptions
             { IntraOpThreads = threads, ModelDirectory = models, Int8RangesPath = "", StripBatchObserver = collector.Observe });
         int images = 0;
-        foreach (var dir in dirs)
-            foreach (var image in LabelledImages.Load(dir))
-            {
-                ct.ThrowIfCancellationRequested();
-                try { await recognizer.RecognizeAsync(await File.ReadAllBytesAsync(System.IO.Path.Combine(dir, image.File), ct), ct); }
-                catch (ImageRejectedException e) { Console.Error.WriteLine($"{image.File}: rejected {e.Reason}"); continue; }
-                images++;
-            }
+        await foreach (var _ in LabelledFolders.ReadAllAsync(recognizer, dirs, ct)) images++;
         if (collector.Strips == 0) { Console.Error.WriteLine("no strips were read"); return 1; }
         var ranges = collector.Ranges();
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(output))!);
