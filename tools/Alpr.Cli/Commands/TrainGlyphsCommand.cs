@@ -20,7 +20,7 @@ public sealed class TrainGlyphsCommand : ICommand
         var reads = new List<CtcRead>();
         // the recogniser alone: the memory learns from what the models see, not from its own earlier votes
         using var recognizer = new OnnxPlateRecognizer(new OnnxRecognizerOptions
-            { IntraOpThreads = args.GetInt("threads", 2), ModelDirectory = args.Get("models"), GlyphMemoryPath = "", ReadObserver = reads.Add });
+            { IntraOpThreads = args.GetInt("threads", 2), ModelDirectory = args.Get("models"), GlyphMemoryPath = "", ReadObserver = reads.Add, Int8RangesPath = args.Get("int8-ranges") });
         var samples = new List<GlyphSample>();
         int images = 0, used = 0;
         await foreach (var image in LabelledFolders.ReadAllAsync(recognizer, dirs, ct))
