@@ -129,7 +129,7 @@ public sealed class OnnxPlateRecognizer : IPlateRecognizer, IDisposable
             Log("closer looks", choices);
         }
 
-        if (_options.DetailedSide > 0 && Math.Max(img.Width, img.Height) > _options.DetectorMaxSide && !Confident(choices))
+        if (_options.DetailedSide > 0 && (Math.Max(img.Width, img.Height) > _options.DetectorMaxSide || !SeenTall(img, choices)) && !Confident(choices))
         {
             ct.ThrowIfCancellationRequested();
             trace.Detailed = true;
@@ -183,6 +183,19 @@ public sealed class OnnxPlateRecognizer : IPlateRecognizer, IDisposable
         var best = choices[0];
         float scale = _detector.Scale(Math.Max(img.Width, img.Height), _options.DetectorMaxSide);
         return best.Score >= _options.SureScore && best.Reading.Confidence >= 0.9 && best.Line.Height * scale >= PlateRegion.TargetTextHeight;
+    }
+
+    /// <summary>
+    /// Whether the best candidate's text was at least a closer look's text height tall in the fast pass's input. An image
+    /// no larger than the fast pass's side was seen whole at full resolution, so the detailed pass only upscales it:
+    /// that cannot help text seen this tall (a plate crop, a close-up), but a small plate in a small frame (a 640 x 360
+    /// camera) may not have been found at all.
+    /// </summary>
+    private bool SeenTall(RgbImage img, IReadOnlyList<PlateChoice> choices)
+    {
+        if (choices.Count == 0) return false;
+        float scale = _detector.Scale(Math.Max(img.Width, img.Height), _options.DetectorMaxSide);
+        return choices[0].Line.Height * scale >= PlateRegion.TargetTextHeight;
     }
 
     /// <summary>

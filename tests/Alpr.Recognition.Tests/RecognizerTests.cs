@@ -211,6 +211,26 @@ public class RecognizerTests(RecognizerFixture fx) : IClassFixture<RecognizerFix
     }
 
     [Fact]
+    public async Task SmallPlateInASmallFrameIsFoundByTheDetailedPass()
+    {
+        // a 1280 x 720 scene as a 640 x 360 camera would give it: the frame is no larger than the fast pass's side,
+        // and the plate's text, about 8 px high, is found only when the detailed pass upscales the frame
+        var (image, plate, x, y, w, h) = Labelled("us", "wts-lg-000025");
+        using var src = SKBitmap.Decode(image);
+        Assert.Equal(1280, src.Width);
+        using var half = src.Resize(new SKImageInfo(src.Width / 2, src.Height / 2), new SKSamplingOptions(SKCubicResampler.Mitchell));
+        using var data = half.Encode(SKEncodedImageFormat.Jpeg, 95);
+
+        OnnxPlateRecognizer.LastTrace = null;
+        var result = await fx.Recognizer.RecognizeAsync(data.ToArray());
+
+        Assert.True(OnnxPlateRecognizer.LastTrace!.Detailed);
+        var best = Assert.Single(result.Plates, p => p.Text == plate);
+        Assert.InRange(best.Polygon.Average(p => p.X), (x - w * 0.1) / 2, (x + w * 1.1) / 2);
+        Assert.InRange(best.Polygon.Average(p => p.Y), (y - h * 0.2) / 2, (y + h * 1.2) / 2);
+    }
+
+    [Fact]
     public async Task PerspectiveSkewedPlateStillReads()
     {
         // seen from the side: one end of the plate about a third shorter than the other

@@ -55,6 +55,7 @@ public sealed class BenchRecognitionCommandTests : IDisposable
         Assert.Equal(JsonValueKind.Null, j.GetProperty("state_rate").ValueKind);
         var latency = j.GetProperty("latency_ms");
         Assert.InRange(latency.GetProperty("p50").GetDouble(), 1, latency.GetProperty("p95").GetDouble());
+        Assert.Equal("one run per image", j.GetProperty("latency_of").GetString());
         Assert.Equal(2, j.GetProperty("threads").GetInt32());
         Assert.Equal("onnx-ppocrv4", j.GetProperty("engine").GetString());
         Assert.Equal(2, j.GetProperty("model_folds").GetArrayLength());
@@ -70,9 +71,10 @@ public sealed class BenchRecognitionCommandTests : IDisposable
         foreach (var row in rows) File.Copy(Path.Combine(src, row.Split(',')[0]), Path.Combine(_dir, row.Split(',')[0]));
         File.WriteAllLines(Path.Combine(_dir, "groundtruth.csv"), rows);
 
-        var (rc, j) = await RunAsync("--data", _dir, "--baseline");
+        var (rc, j) = await RunAsync("--data", _dir, "--baseline", "--repeat", "2");
 
         Assert.Equal(0, rc);
+        Assert.Equal("fastest of 2 runs per image", j.GetProperty("latency_of").GetString());
         Assert.Equal(2, j.GetProperty("exact").GetInt32());
         Assert.Equal(1.0, j.GetProperty("state_rate").GetDouble());
         Assert.Equal(2, j.GetProperty("state_images").GetInt32());
@@ -84,6 +86,33 @@ public sealed class BenchRecognitionCommandTests : IDisposable
     public async Task Missing_data_folder_is_refused()
     {
         var (rc, _) = await RunAsync("--data", Path.Combine(_dir, "nowhere"));
+        Assert.Equal(2, rc);
+    }
+
+    [Fact]
+    public async Task Degraded_copies_are_read_and_said_so()
+    {
+        EndToEnd("1e241dc8-8f18-4955-8988-03a0ab49f813");
+
+        var (rc, j) = await RunAsync("--data", _dir);
+        var (rcSmall, small) = await RunAsync("--data", _dir, "--jpeg-quality", "80", "--scale", "0.1");
+
+        Assert.Equal((0, 0), (rc, rcSmall));
+        Assert.Equal("as stored", j.GetProperty("images_as").GetString());
+        Assert.Equal(1, j.GetProperty("exact").GetInt32());
+        // a 128 x 72 copy of the frame: the plate is a few pixels, and the copy is what was read
+        Assert.Equal("scaled 0.1, JPEG quality 80", small.GetProperty("images_as").GetString());
+        Assert.Equal(0, small.GetProperty("exact").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("--scale", "2")]
+    [InlineData("--scale", "0")]
+    [InlineData("--jpeg-quality", "101")]
+    public async Task Degradations_that_cannot_be_made_are_refused(string option, string value)
+    {
+        EndToEnd("1e241dc8-8f18-4955-8988-03a0ab49f813");
+        var (rc, _) = await RunAsync("--data", _dir, option, value);
         Assert.Equal(2, rc);
     }
 }

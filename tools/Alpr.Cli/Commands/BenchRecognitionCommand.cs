@@ -27,6 +27,9 @@ public sealed class BenchRecognitionCommand : ICommand
         string? data = args.Get("data");
         if (data is null || !Directory.Exists(data)) { Console.Error.WriteLine("--data DIR is required (openalpr layout)"); return 2; }
         int threads = args.GetInt("threads", 2);
+        int repeat = Math.Max(1, args.GetInt("repeat", 1));
+        var degrade = new DegradedCopy(args.GetDouble("scale", 1), args.GetInt("jpeg-quality", 0));
+        if (degrade.Problem is { } problem) { Console.Error.WriteLine(problem); return 2; }
         int limit = args.GetInt("limit", int.MaxValue);
         var samples = LabelledImages.Load(data).Select(i => new Sample(i.File, i.Plate, i.State)).Take(limit).ToList();
         if (samples.Count == 0) { Console.Error.WriteLine($"no labelled images in {data}"); return 2; }
@@ -39,7 +42,7 @@ public sealed class BenchRecognitionCommand : ICommand
         using var plain = args.Has("baseline") ? new OnnxPlateRecognizer(new OnnxRecognizerOptions
             { IntraOpThreads = threads, ModelDirectory = args.Get("models"), Straightforward = true, DetectorMaxSide = 960, FoldModelGraphs = false, Engine = "onnx-ppocrv4-baseline" }) : null;
         // Both engines read each image in turn, so a machine that gets busier or quieter during the run affects both alike.
-        var runs = await RunAsync(plain is null ? [tuned] : [tuned, plain], data, samples, ct, args.Has("trace"));
+        var runs = await RunAsync(plain is null ? [tuned] : [tuned, plain], data, samples, repeat, degrade, ct, args.Has("trace"));
         var main = runs[0];
         object? baseline = null;
         double? ratio = null;
@@ -62,7 +65,7 @@ public sealed class BenchRecognitionCommand : ICommand
         await JsonOutput.WriteAsync(new
         {
             summary.Images, summary.Exact, summary.ExactRate, summary.ExactOAsZero, summary.ExactOAsZeroRate, summary.FoundRate, summary.StateRate, summary.StateImages,
-            summary.LatencyMs, summary.Threads, summary.Engine, Stages = Stages(main), Data = System.IO.Path.GetFullPath(data),
+            summary.LatencyMs, LatencyOf = repeat == 1 ? "one run per image" : $"fastest of {repeat} runs per image", summary.Threads, summary.Engine, ImagesAs = degrade.Changes ? degrade.ToString() : "as stored", Stages = Stages(main), Data = System.IO.Path.GetFullPath(data),
             Baseline = baseline, SpeedRatioBaselineOverTuned = ratio, ModelFolds = tuned.ModelFolds, Int8 = tuned.Int8,
             GlyphMemory = tuned.Glyphs is { } g ? new { Entries = g.Count, HeldOut = "each image's own plate (leave-one-plate-out)" } : null,
         }, args.Get("json"), ct);
@@ -114,7 +117,7 @@ public sealed class BenchRecognitionCommand : ICommand
         return s[lo] + (s[hi] - s[lo]) * (idx - lo);
     }
 
-    private static async Task<List<Outcome>[]> RunAsync(IReadOnlyList<IPlateRecognizer> recs, string dir, List<Sample> samples, CancellationToken ct, bool trace = false)
+    private static async Task<List<Outcome>[]> RunAsync(IReadOnlyList<IPlateRecognizer> recs, string dir, List<Sample> samples, int repeat, DegradedCopy degrade, CancellationToken ct, bool trace = false)
     {
         // warm-up so the first image does not carry session initialisation
         var first = await File.ReadAllBytesAsync(System.IO.Path.Combine(dir, samples[0].File), ct);
@@ -122,21 +125,22 @@ public sealed class BenchRecognitionCommand : ICommand
         var lists = recs.Select(_ => new List<Outcome>()).ToArray();
         foreach (var s in samples)
         {
-            var bytes = await File.ReadAllBytesAsync(System.IO.Path.Combine(dir, s.File), ct);
+            var bytes = degrade.Apply(await File.ReadAllBytesAsync(System.IO.Path.Combine(dir, s.File), ct));
             for (int k = 0; k < recs.Count; k++)
             {
                 if (trace && k == 0) Console.Error.WriteLine($"{s.File} expected {s.Expected}");
-                OnnxPlateRecognizer.LastTrace = null;
-                var sw = Stopwatch.StartNew();
-                RecognitionResult r;
-                // the glyph memory was trained on these images: each is read without its own plate's characters
-                using (GlyphMemory.HoldOut(GlyphMemory.GroupOf(s.Expected)))
+                RecognitionResult r = null!;
+                RecognitionTrace? t = null;
+                double ms = double.MaxValue;
+                // the fastest of the repeats: what the pipeline costs, less what the machine's other work took from it
+                for (int rep = 0; rep < repeat; rep++)
                 {
-                    try { r = await recs[k].RecognizeAsync(bytes, ct); }
-                    catch (ImageRejectedException e) { Console.Error.WriteLine($"{s.File}: rejected {e.Reason}"); r = new RecognitionResult(0, 0, []); }
+                    OnnxPlateRecognizer.LastTrace = null;
+                    var (ri, elapsed) = await TimedAsync(recs[k], bytes, s, ct);
+                    if (rep == 0) r = ri;
+                    else if (Texts(ri) != Texts(r)) Console.Error.WriteLine($"{s.File}: repeat {rep} read {Texts(ri)}, first {Texts(r)}");
+                    if (elapsed < ms) { ms = elapsed; t = OnnxPlateRecognizer.LastTrace; }
                 }
-                double ms = sw.Elapsed.TotalMilliseconds;
-                var t = OnnxPlateRecognizer.LastTrace;
                 if (trace && k == 0 && t is not null)
                     Console.Error.WriteLine($" time {ms:0.0} ms: decode {t.DecodeMs:0.0}, detect {t.DetectMs:0.0}, read {t.ReadMs:0.0} ({t.Boxes} boxes), closer looks {t.CloserLooks}{(t.Detailed ? ", detailed" : "")}");
                 var best = r.Plates.FirstOrDefault();
@@ -151,4 +155,21 @@ public sealed class BenchRecognitionCommand : ICommand
             Console.Error.WriteLine($"{recs[k].Engine}: mean decode {lists[k].Average(o => o.DecodeMs):0.0} ms, detect {lists[k].Average(o => o.DetectMs):0.0} ms, read {lists[k].Average(o => o.ReadMs):0.0} ms, choose {lists[k].Average(o => o.ChooseMs):0.0} ms, detailed pass on {lists[k].Count(o => o.Detailed)}/{samples.Count}");
         return lists;
     }
+
+    private static async Task<(RecognitionResult Result, double Ms)> TimedAsync(IPlateRecognizer rec, byte[] bytes, Sample s, CancellationToken ct)
+    {
+        var sw = Stopwatch.StartNew();
+        // the glyph memory was trained on these images: each is read without its own plate's characters
+        using (GlyphMemory.HoldOut(GlyphMemory.GroupOf(s.Expected)))
+        {
+            try { return (await rec.RecognizeAsync(bytes, ct), sw.Elapsed.TotalMilliseconds); }
+            catch (ImageRejectedException e)
+            {
+                Console.Error.WriteLine($"{s.File}: rejected {e.Reason}");
+                return (new RecognitionResult(0, 0, []), sw.Elapsed.TotalMilliseconds);
+            }
+        }
+    }
+
+    private static string Texts(RecognitionResult r) => string.Join(",", r.Plates.Select(p => p.Text));
 }

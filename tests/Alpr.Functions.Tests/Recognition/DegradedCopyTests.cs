@@ -1,0 +1,46 @@
+extern alias cli;
+using Alpr.LocalServers;
+using SkiaSharp;
+using DegradedCopy = cli::Alpr.Cli.Bench.DegradedCopy;
+
+namespace Alpr.Functions.Tests.Recognition;
+
+/// <summary>The benchmark's poorer-camera copies of a real photograph.</summary>
+public sealed class DegradedCopyTests
+{
+    private static byte[] Photo() => File.ReadAllBytes(Path.Combine(RepoPaths.Datasets, "endtoend", "us", "car16.jpg"));
+
+    [Fact]
+    public void Nothing_asked_gives_the_bytes_as_stored()
+    {
+        var photo = Photo();
+        Assert.Same(photo, new DegradedCopy(1, 0).Apply(photo));
+    }
+
+    [Fact]
+    public void Scaling_shrinks_the_frame_and_lower_quality_gives_fewer_bytes()
+    {
+        var photo = Photo();
+        using var original = SKBitmap.Decode(photo);
+
+        using var half = SKBitmap.Decode(new DegradedCopy(0.5, 0).Apply(photo));
+        var q90 = new DegradedCopy(1, 90).Apply(photo);
+        var q30 = new DegradedCopy(1, 30).Apply(photo);
+
+        Assert.Equal((original.Width + 1) / 2, half.Width);
+        Assert.Equal((original.Height + 1) / 2, half.Height);
+        Assert.Equal(SKEncodedImageFormat.Jpeg, SKCodec.Create(new MemoryStream(q30)).EncodedFormat);
+        Assert.True(q30.Length < q90.Length, $"{q30.Length} bytes at 30, {q90.Length} at 90");
+    }
+
+    [Theory]
+    [InlineData(1.5, 0)]
+    [InlineData(-1, 0)]
+    [InlineData(1, 200)]
+    public void Impossible_settings_are_named(double scale, int quality)
+    {
+        var copy = new DegradedCopy(scale, quality);
+        Assert.NotNull(copy.Problem);
+        Assert.Throws<InvalidOperationException>(() => copy.Apply(Photo()));
+    }
+}

@@ -1,0 +1,34 @@
+using SkiaSharp;
+
+namespace Alpr.Cli.Bench;
+
+/// <summary>
+/// A benchmark image as a poorer camera would deliver it: scaled down and/or re-encoded as a JPEG of lower quality. It
+/// estimates how the reading degrades on frames unlike the development sets' (those are mostly clean 1280 x 720
+/// JPEGs) without new images; the copy is made before the clock starts.
+/// </summary>
+public sealed record DegradedCopy(double Scale, int JpegQuality)
+{
+    public bool Changes => Scale != 1 || JpegQuality > 0;
+
+    /// <summary>Why these settings cannot be applied (null: they can). Only shrinking is offered: enlarging adds no detail.</summary>
+    public string? Problem => Scale is not (> 0 and <= 1) ? $"--scale must be above 0 and at most 1 (got {Scale})"
+        : JpegQuality is < 0 or > 100 ? $"--jpeg-quality must be 1..100 (got {JpegQuality})" : null;
+
+    public override string ToString() =>
+        string.Join(", ", new[] { Scale != 1 ? $"scaled {Scale:0.##}" : null, JpegQuality > 0 ? $"JPEG quality {JpegQuality}" : null }.OfType<string>());
+
+    /// <summary>The image scaled by <see cref="Scale"/> (Mitchell cubic resampling), encoded as JPEG at
+    /// <see cref="JpegQuality"/> (or 95 when only scaled, so the scaling is what is measured); the bytes as given when
+    /// nothing changes.</summary>
+    public byte[] Apply(byte[] image)
+    {
+        if (!Changes) return image;
+        if (Problem is { } problem) throw new InvalidOperationException(problem);
+        using var original = SKBitmap.Decode(image) ?? throw new InvalidDataException("the benchmark image cannot be decoded");
+        int w = Math.Max(1, (int)Math.Round(original.Width * Scale)), h = Math.Max(1, (int)Math.Round(original.Height * Scale));
+        using var scaled = Scale == 1 ? original.Copy() : original.Resize(new SKImageInfo(w, h), new SKSamplingOptions(SKCubicResampler.Mitchell));
+        using var data = scaled.Encode(SKEncodedImageFormat.Jpeg, JpegQuality > 0 ? JpegQuality : 95);
+        return data.ToArray();
+    }
+}
