@@ -1,3 +1,4 @@
+using System.Globalization;
 using SkiaSharp;
 
 namespace Alpr.Cli.Bench;
@@ -16,7 +17,7 @@ public sealed record DegradedCopy(double Scale, int JpegQuality)
         : JpegQuality is < 0 or > 100 ? $"--jpeg-quality must be 1..100 (got {JpegQuality})" : null;
 
     public override string ToString() =>
-        string.Join(", ", new[] { Scale != 1 ? $"scaled {Scale:0.##}" : null, JpegQuality > 0 ? $"JPEG quality {JpegQuality}" : null }.OfType<string>());
+        string.Join(", ", new[] { Scale != 1 ? string.Create(CultureInfo.InvariantCulture, $"scaled {Scale:0.##}") : null, JpegQuality > 0 ? $"JPEG quality {JpegQuality}" : null }.OfType<string>());
 
     /// <summary>The image scaled by <see cref="Scale"/> (Mitchell cubic resampling), encoded as JPEG at
     /// <see cref="JpegQuality"/> (or 95 when only scaled, so the scaling is what is measured); the bytes as given when
