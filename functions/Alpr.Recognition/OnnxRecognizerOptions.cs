@@ -22,8 +22,8 @@ public sealed class OnnxRecognizerOptions
     public bool SpinWaitingThreads { get; set; }
     /// <summary>Longest side of the whole image in the first (fast) detection pass, rounded to a multiple of 32.</summary>
     public int DetectorMaxSide { get; set; } = 640;
-    /// <summary>Longest side in the second, detailed pass, run only when the first found no confident plate in an image larger
-    /// than <see cref="DetectorMaxSide"/>; 0: never.</summary>
+    /// <summary>Longest side in the second, detailed pass, run only when the first found no confident plate, in an image larger
+    /// than <see cref="DetectorMaxSide"/> or one whose best text the first pass saw small; 0: never.</summary>
     public int DetailedSide { get; set; } = 1280;
     /// <summary>Plate score (see PlateChooser) from which the first pass's plate is taken without the detailed pass.</summary>
     public double ConfidentScore { get; set; } = 2.0;
