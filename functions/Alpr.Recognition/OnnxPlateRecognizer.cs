@@ -181,8 +181,7 @@ public sealed class OnnxPlateRecognizer : IPlateRecognizer, IDisposable
     {
         if (_options.SureScore <= 0 || !Confident(choices)) return false;
         var best = choices[0];
-        float scale = _detector.Scale(Math.Max(img.Width, img.Height), _options.DetectorMaxSide);
-        return best.Score >= _options.SureScore && best.Reading.Confidence >= 0.9 && best.Line.Height * scale >= PlateRegion.TargetTextHeight;
+        return best.Score >= _options.SureScore && best.Reading.Confidence >= 0.9 && SeenTall(img, choices);
     }
 
     /// <summary>
