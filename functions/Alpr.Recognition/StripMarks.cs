@@ -13,7 +13,7 @@ public readonly record struct StripMarkings(bool[] Stacked, bool[] Emblem)
 /// <para><b>Stacked pairs</b>: two small glyphs one above the other ("R" over "T" before "72LY", "H" over "H" after
 /// "2678"), the vertical category marks many US plates carry beside the serial, which a line recogniser reads as one
 /// character. Every plate character's ink crosses the middle of the text height (a stem, a bowl, a bar or a diagonal);
-/// a stacked pair leaves clean rows there, with like amounts of ink above and below.</para>
+/// a stacked pair leaves clean rows there, with like amounts of ink above and below, and no piece of ink joining them.</para>
 /// <para><b>Emblems</b>: a state's emblem between the groups (Georgia's peach read as "C" or "O") is coloured where the
 /// characters are one plain colour: an inner character whose ink is far more saturated than the line's typical
 /// character is an emblem.</para>
@@ -27,6 +27,9 @@ public static class StripMarks
     private const double MinPart = 0.15;
     /// <summary>The smaller of the two parts is at least this share of the larger (two letters of one size).</summary>
     private const double MinBalance = 0.6;
+    /// <summary>One piece of ink holding at least this share of the ink above the gap and of the ink below it joins
+    /// them: one character. A frame edge or a border line beside a stacked pair holds less (it is thin).</summary>
+    private const double JoiningShare = 1.0 / 3;
     /// <summary>A character whose centre is closer than this many pitches to the strip's end is cut by the box: not judged.</summary>
     private const double MinEdgeDistance = 0.4;
     /// <summary>How many times the line's median ink saturation (each plus 0.05, for plain black on white) makes an
@@ -64,6 +67,7 @@ public static class StripMarks
 
         var counts = new int[n][];
         var columns = new int[n];
+        var starts = new int[n];
         var tops = new List<int>(n); var bottoms = new List<int>(n);
         for (int i = 0; i < n; i++)
         {
@@ -72,6 +76,7 @@ public static class StripMarks
             int x1 = i + 1 < n ? (int)Math.Round((centres[i] + centres[i + 1]) / 2) : width;
             x0 = Math.Clamp(x0, 0, width - 1); x1 = Math.Clamp(x1, x0 + 1, width);
             columns[i] = x1 - x0;
+            starts[i] = x0;
             counts[i] = new int[height];
             for (int y = 0; y < height; y++)
                 if (!frame[y])
@@ -87,7 +92,8 @@ public static class StripMarks
         if (bandBottom - bandTop + 1 < height / 3) return result;
         for (int i = 0; i < n; i++)
             result[i] = Math.Min(centres[i], width - centres[i]) >= MinEdgeDistance * pitch
-                && IsStacked(counts[i], bandTop, bandBottom, columns[i]);
+                && IsStacked(counts[i], bandTop, bandBottom, columns[i])
+                && !JoinedAcrossTheMiddle(ink, width, starts[i], columns[i], bandTop, bandBottom);
         return result;
     }
 
@@ -126,6 +132,45 @@ public static class StripMarks
             result[i] = ratio >= EmblemSaturation || plainAmongColoured;
         }
         return result;
+    }
+
+    /// <summary>
+    /// Whether one connected piece of ink (8-neighbours, within the character's columns and the text's rows) holds a
+    /// good share of the ink above the middle and of the ink below it. The clean-row test counts pixels per row, so a
+    /// character whose stroke thins where it crosses the middle (a "3"'s or a "4"'s thin stem after JPEG's ringing, a
+    /// light font) passes it; a stacked pair's two glyphs are separate pieces.
+    /// </summary>
+    private static bool JoinedAcrossTheMiddle(bool[] ink, int width, int x0, int columns, int top, int bottom)
+    {
+        int h = bottom - top + 1, from = (int)(0.35 * h), to = (int)Math.Ceiling(0.65 * h);
+        var label = new int[h * columns];
+        List<int> upper = [0], lower = [0];
+        int totalUpper = 0, totalLower = 0;
+        var stack = new Stack<int>();
+        bool Ink(int p) => ink[(top + p / columns) * width + x0 + p % columns];
+        for (int start = 0; start < label.Length; start++)
+        {
+            if (label[start] != 0 || !Ink(start)) continue;
+            int piece = upper.Count;
+            upper.Add(0); lower.Add(0);
+            label[start] = piece; stack.Push(start);
+            while (stack.Count > 0)
+            {
+                int p = stack.Pop(), py = p / columns, px = p % columns;
+                if (py < from) { upper[piece]++; totalUpper++; }
+                else if (py > to) { lower[piece]++; totalLower++; }
+                for (int qy = Math.Max(0, py - 1); qy <= Math.Min(h - 1, py + 1); qy++)
+                    for (int qx = Math.Max(0, px - 1); qx <= Math.Min(columns - 1, px + 1); qx++)
+                    {
+                        int q = qy * columns + qx;
+                        if (label[q] == 0 && Ink(q)) { label[q] = piece; stack.Push(q); }
+                    }
+            }
+        }
+        if (totalUpper == 0 || totalLower == 0) return false;
+        for (int piece = 1; piece < upper.Count; piece++)
+            if (upper[piece] >= JoiningShare * totalUpper && lower[piece] >= JoiningShare * totalLower) return true;
+        return false;
     }
 
     /// <summary>At least two clean rows about the middle of the band, with ink above and below in like amounts.</summary>

@@ -8,7 +8,7 @@ public class StripMarksTests
 {
     private const int H = LineRecognizer.Height, Pitch = 24, PixelsPerStep = 8;
 
-    private enum Glyph { Ring, Stacked, Eight }
+    private enum Glyph { Ring, Stacked, Eight, ThinJoin }
 
     /// <summary>Ink colours as the model's planes hold them (B, G, R in [-1, 1]).</summary>
     private static readonly float[] Black = [-1f, -1f, -1f], Orange = [-1f, 0f, 1f], Red = [-0.6f, -0.6f, 0.7f],
@@ -35,6 +35,10 @@ public class StripMarksTests
                 case Glyph.Ring: Box(x0, 8, x1, 40, 3); break;                              // "0": strokes cross the middle
                 case Glyph.Stacked: Box(x0, 8, x1, 21, 3); Box(x0, 27, x1, 40, 3); break;   // two small letters, clean between
                 case Glyph.Eight: Box(x0, 8, x1, 24, 3); Box(x0, 24, x1, 40, 3); break;     // two bowls joined by a bar
+                case Glyph.ThinJoin:                                                        // a "3" whose stem thinned to 2 px
+                    Box(x0, 8, x1, 21, 3); Box(x0, 27, x1, 40, 3);
+                    for (int y = 21; y <= 27; y++) { Ink(x1 - 1, y); Ink(x1, y); }
+                    break;
             }
         }
         colour = Black;
@@ -48,10 +52,13 @@ public class StripMarksTests
         Spans = Enumerable.Range(0, count).Select(i => new StepSpan(1 + 3 * i, 1 + 3 * i)).ToList(),
     };
 
-    private static bool[] Find(Glyph[] glyphs, int? width = null, bool frame = false)
+    private static bool[] Find(Glyph[] glyphs, int? width = null, bool frame = false, int edge = 0)
     {
         int w = width ?? Pitch * glyphs.Length;
-        return StripMarks.Find(Strip(w, glyphs, frame), w, H, w, PixelsPerStep, Read(glyphs.Length)).Stacked;
+        var strip = Strip(w, glyphs, frame);
+        // a plate's frame edge at the strip's start, the whole height, edge pixels wide
+        for (int y = 0; y < H; y++) for (int x = 0; x < edge; x++) for (int c = 0; c < 3; c++) strip[c * H * w + y * w + x] = -1f;
+        return StripMarks.Find(strip, w, H, w, PixelsPerStep, Read(glyphs.Length)).Stacked;
     }
 
     [Fact]
@@ -67,6 +74,20 @@ public class StripMarksTests
     public void CharacterWithInkAcrossItsMiddleIsNotAMark()
     {
         Assert.DoesNotContain(true, Find([Glyph.Eight, Glyph.Ring, Glyph.Ring, Glyph.Ring, Glyph.Eight]));
+    }
+
+    [Fact]
+    public void CharacterWhoseStrokeThinsAcrossTheMiddleIsNotAMark()
+    {
+        // two rows of at most 2 ink pixels in 24 columns pass the clean-row test; the thin stem joins the halves
+        Assert.DoesNotContain(true, Find([Glyph.ThinJoin, Glyph.Ring, Glyph.Ring, Glyph.Ring, Glyph.ThinJoin]));
+    }
+
+    [Fact]
+    public void StackedMarkBesideAFrameEdgeIsStillFound()
+    {
+        // the edge runs through the gap rows too, but it is a thin piece of its own, not a stroke joining the glyphs
+        Assert.Equal([true, false, false, false, false], Find([Glyph.Stacked, Glyph.Ring, Glyph.Ring, Glyph.Ring, Glyph.Ring], edge: 2));
     }
 
     [Fact]
