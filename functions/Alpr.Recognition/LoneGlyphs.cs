@@ -4,7 +4,7 @@ namespace Alpr.Recognition;
 /// Finds a character standing alone beside a plate's text box, which the detector left out: a Wyoming county number
 /// beyond the bucking horse ("1" before 345D), a first or last letter beyond a wide space ("B" before 33333, "Y" after
 /// FAMIL). Such a glyph has the text's own rows (its top and bottom within an eighth of the text height of the
-/// characters' median top and bottom), is at most about a character wide, and stands within two text heights of the
+/// characters' median top and bottom, the rows running along the box on a turned plate), is at most about a character wide, and stands within two text heights of the
 /// box. Signs, stickers and oval country badges beside the plate fail one of these; so does the plate's frame edge,
 /// which is taller than the text.
 /// </summary>
@@ -48,16 +48,20 @@ public static class LoneGlyphs
         bool darkInk = below <= inBox.Count - below;
         var parts = Components(lum.Select(v => (v < threshold) == darkInk).ToArray(), w, rows);
 
+        // the text's rows run along the box: on a turned plate a glyph beyond the box's end stands higher or lower
+        double slope = Slope(box), centre = box.CenterX - x0;
+        double Level(Part c) => slope * ((c.X0 + c.X1) / 2.0 - centre);
         var chars = parts.Where(c => c.X0 + x0 >= minX - 2 && c.X1 + x0 <= maxX + 2 && c.Height >= 0.45 * h && c.Height <= 1.1 * h).ToList();
         if (chars.Count < 2) return [];
-        int top = Median(chars.Select(c => c.Y0)), bottom = Median(chars.Select(c => c.Y1));
-        int textHeight = bottom - top + 1, charWidth = Median(chars.Select(c => c.Width));
+        double top = Median(chars.Select(c => c.Y0 - Level(c))), bottom = Median(chars.Select(c => c.Y1 - Level(c)));
+        double textHeight = bottom - top + 1;
+        int charWidth = (int)Median(chars.Select(c => (double)c.Width));
         var found = new List<Glyph>();
         foreach (var c in parts)
         {
             bool left = c.X1 + x0 < minX, right = c.X0 + x0 > maxX;
             if (!left && !right) continue;
-            if (Math.Abs(c.Y0 - top) > RowTolerance * textHeight || Math.Abs(c.Y1 - bottom) > RowTolerance * textHeight) continue;
+            if (Math.Abs(c.Y0 - Level(c) - top) > RowTolerance * textHeight || Math.Abs(c.Y1 - Level(c) - bottom) > RowTolerance * textHeight) continue;
             // a part cut by the searched region may be anything
             if (c.Width > MaxWidthInCharacters * charWidth || c.X0 == 0 || c.X1 == w - 1) continue;
             double gap = left ? minX - (c.X1 + x0) : c.X0 + x0 - maxX;
@@ -80,7 +84,14 @@ public static class LoneGlyphs
         public int Height => Y1 - Y0 + 1;
     }
 
-    private static int Median(IEnumerable<int> values) { var s = values.Order().ToList(); return s[s.Count / 2]; }
+    private static double Median(IEnumerable<double> values) { var s = values.Order().ToList(); return s[s.Count / 2]; }
+
+    /// <summary>Rows per column along the box's long sides (0 for an upright box), at most that of a 30° turn.</summary>
+    private static double Slope(Quad q)
+    {
+        double dx = (q.X1 - q.X0) + (q.X2 - q.X3), dy = (q.Y1 - q.Y0) + (q.Y2 - q.Y3);
+        return dx <= 0 ? 0 : Math.Clamp(dy / dx, -0.58, 0.58);
+    }
 
     /// <summary>4-connected ink components' bounds.</summary>
     private static List<Part> Components(bool[] ink, int w, int h)

@@ -33,6 +33,23 @@ public class LoneGlyphsTests
     }
 
     [Fact]
+    public void OnATurnedPlateTheGlyphIsOnTheTextsRowsAlongTheBox()
+    {
+        // the line falls 1 row in 10 columns (a turn of about 6 degrees), and so does its box
+        const double slope = 0.1, centre = 250.5;
+        int At(double x) => (int)Math.Round(TextTop + slope * (x - centre));
+        var turned = Text.Select(t => (t.Item1, t.Item2, At(t.Item1 + 6), TextHeight)).ToArray();
+        var box = new Quad(194, (float)(32 + slope * (194 - centre)), 307, (float)(32 + slope * (307 - centre)),
+            307, (float)(88 + slope * (307 - centre)), 194, (float)(88 + slope * (194 - centre)), 1f);
+
+        // 10 rows above the middle character's, where the line's rows are there: upright rows would refuse it
+        var g = Assert.Single(LoneGlyphs.Beside(Draw([.. turned, (150, 8, At(154), TextHeight)]), box));
+        Assert.Equal((150, At(154)), (g.X0, g.Y0));
+        // a glyph on the upright rows is off this line's rows
+        Assert.Empty(LoneGlyphs.Beside(Draw([.. turned, (150, 8, TextTop, TextHeight)]), box));
+    }
+
+    [Fact]
     public void MarksThatAreNotAMissedCharacterAreLeftAlone()
     {
         Assert.Empty(LoneGlyphs.Beside(Draw(Text), Box));

@@ -33,13 +33,33 @@ public sealed class DegradedCopyTests
         Assert.True(q30.Length < q90.Length, $"{q30.Length} bytes at 30, {q90.Length} at 90");
     }
 
-    [Theory]
-    [InlineData(1.5, 0)]
-    [InlineData(-1, 0)]
-    [InlineData(1, 200)]
-    public void Impossible_settings_are_named(double scale, int quality)
+    [Fact]
+    public void Turning_keeps_the_frame_and_blackens_the_corners_it_brings_in()
     {
-        var copy = new DegradedCopy(scale, quality);
+        var photo = Photo();
+        using var original = SKBitmap.Decode(photo);
+        using var turned = SKBitmap.Decode(new DegradedCopy(1, 0, 10).Apply(photo));
+
+        Assert.Equal((original.Width, original.Height), (turned.Width, turned.Height));
+        // a corner of the frame now shows what lay outside the photograph
+        var corner = turned.GetPixel(1, 1);
+        Assert.True(corner.Red < 16 && corner.Green < 16 && corner.Blue < 16, $"corner {corner}");
+        // the centre stays where it was; a point off the centre moves with the turn
+        Assert.True(Distance(original.GetPixel(original.Width / 2, original.Height / 2), turned.GetPixel(turned.Width / 2, turned.Height / 2)) < 40);
+        Assert.Equal("turned 10 degrees", new DegradedCopy(1, 0, 10).ToString());
+    }
+
+    private static int Distance(SKColor a, SKColor b) => Math.Abs(a.Red - b.Red) + Math.Abs(a.Green - b.Green) + Math.Abs(a.Blue - b.Blue);
+
+    [Theory]
+    [InlineData(1.5, 0, 0)]
+    [InlineData(-1, 0, 0)]
+    [InlineData(1, 200, 0)]
+    [InlineData(1, 0, 90)]
+    [InlineData(1, 0, double.NaN)]
+    public void Impossible_settings_are_named(double scale, int quality, double degrees)
+    {
+        var copy = new DegradedCopy(scale, quality, degrees);
         Assert.NotNull(copy.Problem);
         Assert.Throws<InvalidOperationException>(() => copy.Apply(Photo()));
     }

@@ -4,24 +4,32 @@ using SkiaSharp;
 namespace Alpr.Cli.Bench;
 
 /// <summary>
-/// A benchmark image as a poorer camera would deliver it: scaled down and/or re-encoded as a JPEG of lower quality. It
+/// A benchmark image as a poorer camera would deliver it: scaled down, turned (a camera mounted with a roll, a plate
+/// on a tilted mount), and/or re-encoded as a JPEG of lower quality. It
 /// estimates how the reading degrades on frames unlike the development sets' (those are mostly clean 1280 x 720
 /// JPEGs) without new images; the copy is made before the clock starts.
 /// </summary>
-public sealed record DegradedCopy(double Scale, int JpegQuality)
+public sealed record DegradedCopy(double Scale, int JpegQuality, double RotateDegrees = 0)
 {
-    public bool Changes => Scale != 1 || JpegQuality > 0;
+    /// <summary>The most a copy may be turned: past it a plate is more upright the other way.</summary>
+    public const double MaxRotation = 45;
+
+    public bool Changes => Scale != 1 || JpegQuality > 0 || RotateDegrees != 0;
 
     /// <summary>Why these settings cannot be applied (null: they can). Only shrinking is offered: enlarging adds no detail.</summary>
     public string? Problem => Scale is not (> 0 and <= 1) ? $"--scale must be above 0 and at most 1 (got {Scale})"
-        : JpegQuality is < 0 or > 100 ? $"--jpeg-quality must be 1..100 (got {JpegQuality})" : null;
+        : JpegQuality is < 0 or > 100 ? $"--jpeg-quality must be 1..100 (got {JpegQuality})"
+        : !(Math.Abs(RotateDegrees) <= MaxRotation) ? string.Create(CultureInfo.InvariantCulture, $"--rotate must be within ±{MaxRotation} degrees (got {RotateDegrees})") : null;
 
     public override string ToString() =>
-        string.Join(", ", new[] { Scale != 1 ? string.Create(CultureInfo.InvariantCulture, $"scaled {Scale:0.##}") : null, JpegQuality > 0 ? $"JPEG quality {JpegQuality}" : null }.OfType<string>());
+        string.Join(", ", new[] { Scale != 1 ? string.Create(CultureInfo.InvariantCulture, $"scaled {Scale:0.##}") : null,
+            RotateDegrees != 0 ? string.Create(CultureInfo.InvariantCulture, $"turned {RotateDegrees:0.#} degrees") : null,
+            JpegQuality > 0 ? $"JPEG quality {JpegQuality}" : null }.OfType<string>());
 
-    /// <summary>The image scaled by <see cref="Scale"/> (Mitchell cubic resampling), encoded as JPEG at
-    /// <see cref="JpegQuality"/> (or 95 when only scaled, so the scaling is what is measured); the bytes as given when
-    /// nothing changes.</summary>
+    /// <summary>The image scaled by <see cref="Scale"/> (Mitchell cubic resampling), turned by
+    /// <see cref="RotateDegrees"/> about its centre (clockwise; same frame size, the corners left black, as a camera's
+    /// frame would cut them), encoded as JPEG at <see cref="JpegQuality"/> (or 95 when only scaled or turned, so that
+    /// is what is measured); the bytes as given when nothing changes.</summary>
     public byte[] Apply(byte[] image)
     {
         if (!Changes) return image;
@@ -29,7 +37,19 @@ public sealed record DegradedCopy(double Scale, int JpegQuality)
         using var original = SKBitmap.Decode(image) ?? throw new InvalidDataException("the benchmark image cannot be decoded");
         int w = Math.Max(1, (int)Math.Round(original.Width * Scale)), h = Math.Max(1, (int)Math.Round(original.Height * Scale));
         using var scaled = Scale == 1 ? original.Copy() : original.Resize(new SKImageInfo(w, h), new SKSamplingOptions(SKCubicResampler.Mitchell));
-        using var data = scaled.Encode(SKEncodedImageFormat.Jpeg, JpegQuality > 0 ? JpegQuality : 95);
+        using var turned = RotateDegrees == 0 ? scaled.Copy() : Turned(scaled, (float)RotateDegrees);
+        using var data = turned.Encode(SKEncodedImageFormat.Jpeg, JpegQuality > 0 ? JpegQuality : 95);
         return data.ToArray();
+    }
+
+    private static SKBitmap Turned(SKBitmap source, float degrees)
+    {
+        var turned = new SKBitmap(source.Width, source.Height);
+        using var canvas = new SKCanvas(turned);
+        canvas.Clear(SKColors.Black);
+        canvas.RotateDegrees(degrees, source.Width / 2f, source.Height / 2f);
+        using var image = SKImage.FromBitmap(source);
+        canvas.DrawImage(image, 0, 0, new SKSamplingOptions(SKCubicResampler.Mitchell));
+        return turned;
     }
 }

@@ -28,7 +28,7 @@ public sealed class BenchRecognitionCommand : ICommand
         if (data is null || !Directory.Exists(data)) { Console.Error.WriteLine("--data DIR is required (openalpr layout)"); return 2; }
         int threads = args.GetInt("threads", 2);
         int repeat = Math.Max(1, args.GetInt("repeat", 1));
-        var degrade = new DegradedCopy(args.GetDouble("scale", 1), args.GetInt("jpeg-quality", 0));
+        var degrade = new DegradedCopy(args.GetDouble("scale", 1), args.GetInt("jpeg-quality", 0), args.GetDouble("rotate", 0));
         if (degrade.Problem is { } problem) { Console.Error.WriteLine(problem); return 2; }
         int limit = args.GetInt("limit", int.MaxValue);
         var samples = LabelledImages.Load(data).Select(i => new Sample(i.File, i.Plate, i.State)).Take(limit).ToList();
