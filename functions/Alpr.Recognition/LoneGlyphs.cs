@@ -4,9 +4,9 @@ namespace Alpr.Recognition;
 /// Finds a character standing alone beside a plate's text box, which the detector left out: a Wyoming county number
 /// beyond the bucking horse ("1" before 345D), a first or last letter beyond a wide space ("B" before 33333, "Y" after
 /// FAMIL). Such a glyph has the text's own rows (its top and bottom within an eighth of the text height of the
-/// characters' median top and bottom, the rows running along the box on a turned plate), is at most about a character wide, and stands within two text heights of the
-/// box. Signs, stickers and oval country badges beside the plate fail one of these; so does the plate's frame edge,
-/// which is taller than the text.
+/// characters' median top and bottom, the rows running along the box on a turned plate), is at most about a character
+/// wide, and stands within two text heights of the box. Signs, stickers and oval country badges beside the plate fail
+/// one of these; so does the plate's frame edge, which is taller than the text.
 /// </summary>
 public static class LoneGlyphs
 {

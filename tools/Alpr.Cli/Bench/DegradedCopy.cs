@@ -27,8 +27,8 @@ public sealed record DegradedCopy(double Scale, int JpegQuality, double RotateDe
             JpegQuality > 0 ? $"JPEG quality {JpegQuality}" : null }.OfType<string>());
 
     /// <summary>The image scaled by <see cref="Scale"/> (Mitchell cubic resampling), turned by
-    /// <see cref="RotateDegrees"/> about its centre (clockwise; same frame size, the corners left black, as a camera's
-    /// frame would cut them), encoded as JPEG at <see cref="JpegQuality"/> (or 95 when only scaled or turned, so that
+    /// <see cref="RotateDegrees"/> about its centre (clockwise; the frame's size kept, and the corners it brings in
+    /// black, where a turned camera would have shown more of the scene), encoded as JPEG at <see cref="JpegQuality"/> (or 95 when only scaled or turned, so that
     /// is what is measured); the bytes as given when nothing changes.</summary>
     public byte[] Apply(byte[] image)
     {
