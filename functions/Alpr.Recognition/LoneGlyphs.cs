@@ -93,27 +93,19 @@ public static class LoneGlyphs
         return dx <= 0 ? 0 : Math.Clamp(dy / dx, -0.58, 0.58);
     }
 
-    /// <summary>4-connected ink components' bounds.</summary>
+    /// <summary>Ink pieces' bounds (pixels touching across their sides), in the order they are met row by row.</summary>
     private static List<Part> Components(bool[] ink, int w, int h)
     {
-        var seen = new bool[ink.Length];
-        var parts = new List<Part>();
-        var stack = new Stack<int>();
-        for (int i = 0; i < ink.Length; i++)
+        var label = InkPieces.Label(ink, w, h, diagonals: false, out int count);
+        var (x0, y0, x1, y1) = (new int[count], new int[count], new int[count], new int[count]);
+        Array.Fill(x0, int.MaxValue); Array.Fill(y0, int.MaxValue); Array.Fill(x1, -1); Array.Fill(y1, -1);
+        for (int i = 0; i < label.Length; i++)
         {
-            if (!ink[i] || seen[i]) continue;
-            seen[i] = true; stack.Push(i);
-            int ax0 = int.MaxValue, ay0 = int.MaxValue, ax1 = -1, ay1 = -1;
-            while (stack.Count > 0)
-            {
-                int k = stack.Pop(), x = k % w, y = k / w;
-                ax0 = Math.Min(ax0, x); ax1 = Math.Max(ax1, x); ay0 = Math.Min(ay0, y); ay1 = Math.Max(ay1, y);
-                if (x > 0) Visit(k - 1); if (x < w - 1) Visit(k + 1); if (y > 0) Visit(k - w); if (y < h - 1) Visit(k + w);
-            }
-            parts.Add(new Part(ax0, ay0, ax1, ay1));
+            int c = label[i] - 1;
+            if (c < 0) continue;
+            int x = i % w, y = i / w;
+            x0[c] = Math.Min(x0[c], x); x1[c] = Math.Max(x1[c], x); y0[c] = Math.Min(y0[c], y); y1[c] = Math.Max(y1[c], y);
         }
-        return parts;
-
-        void Visit(int k) { if (ink[k] && !seen[k]) { seen[k] = true; stack.Push(k); } }
+        return Enumerable.Range(0, count).Select(c => new Part(x0[c], y0[c], x1[c], y1[c])).ToList();
     }
 }

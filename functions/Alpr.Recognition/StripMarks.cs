@@ -143,32 +143,20 @@ public static class StripMarks
     private static bool JoinedAcrossTheMiddle(bool[] ink, int width, int x0, int columns, int top, int bottom)
     {
         int h = bottom - top + 1, from = (int)(0.35 * h), to = (int)Math.Ceiling(0.65 * h);
-        var label = new int[h * columns];
-        List<int> upper = [0], lower = [0];
+        var window = new bool[h * columns];
+        for (int y = 0; y < h; y++) Array.Copy(ink, (top + y) * width + x0, window, y * columns, columns);
+        var label = InkPieces.Label(window, columns, h, diagonals: true, out int pieces);
+        var upper = new int[pieces + 1]; var lower = new int[pieces + 1];
         int totalUpper = 0, totalLower = 0;
-        var stack = new Stack<int>();
-        bool Ink(int p) => ink[(top + p / columns) * width + x0 + p % columns];
-        for (int start = 0; start < label.Length; start++)
+        for (int p = 0; p < label.Length; p++)
         {
-            if (label[start] != 0 || !Ink(start)) continue;
-            int piece = upper.Count;
-            upper.Add(0); lower.Add(0);
-            label[start] = piece; stack.Push(start);
-            while (stack.Count > 0)
-            {
-                int p = stack.Pop(), py = p / columns, px = p % columns;
-                if (py < from) { upper[piece]++; totalUpper++; }
-                else if (py > to) { lower[piece]++; totalLower++; }
-                for (int qy = Math.Max(0, py - 1); qy <= Math.Min(h - 1, py + 1); qy++)
-                    for (int qx = Math.Max(0, px - 1); qx <= Math.Min(columns - 1, px + 1); qx++)
-                    {
-                        int q = qy * columns + qx;
-                        if (label[q] == 0 && Ink(q)) { label[q] = piece; stack.Push(q); }
-                    }
-            }
+            if (label[p] == 0) continue;
+            int y = p / columns;
+            if (y < from) { upper[label[p]]++; totalUpper++; }
+            else if (y > to) { lower[label[p]]++; totalLower++; }
         }
         if (totalUpper == 0 || totalLower == 0) return false;
-        for (int piece = 1; piece < upper.Count; piece++)
+        for (int piece = 1; piece <= pieces; piece++)
             if (upper[piece] >= JoiningShare * totalUpper && lower[piece] >= JoiningShare * totalLower) return true;
         return false;
     }
