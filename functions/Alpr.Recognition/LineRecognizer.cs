@@ -23,15 +23,20 @@ public sealed class LineRecognizer : IDisposable
     private readonly GlyphMemory? _glyphs;
     private readonly GlyphVoteOptions _votes;
     private readonly Action<Memory<float>, long[]>? _batchObserver;
+    private readonly StripSlant.Settings? _upright;
 
     /// <param name="model">The ONNX model's bytes (as read, or after <see cref="Models.ExactGraphFolds"/>).</param>
     /// <param name="featureOutput">The graph output that carries the classifier's input (<see cref="Models.ClassifierInput"/>);
     /// null: the model's reads come without feature vectors, and the glyph memory is not consulted.</param>
     /// <param name="glyphs">Plate characters whose labels reweigh unsure characters; null: the recogniser alone.</param>
     /// <param name="batchObserver">Sees every batch of strips before it is read (calibration); null: none.</param>
+    /// <param name="upright">When lines whose characters lean in their box are read through the box that makes them
+    /// upright (<see cref="StripSlant"/>); null: never.</param>
     public LineRecognizer(byte[] model, string keysPath, SessionOptions sessionOptions, string? featureOutput = null,
-        GlyphMemory? glyphs = null, GlyphVoteOptions? votes = null, Action<Memory<float>, long[]>? batchObserver = null)
+        GlyphMemory? glyphs = null, GlyphVoteOptions? votes = null, Action<Memory<float>, long[]>? batchObserver = null,
+        StripSlant.Settings? upright = null)
     {
+        _upright = upright;
         _batchObserver = batchObserver;
         _features = featureOutput;
         _session = new InferenceSession(model, sessionOptions);
@@ -63,7 +68,11 @@ public sealed class LineRecognizer : IDisposable
             {
                 // zero = mid grey after normalisation: PaddleOCR pads short strips the same way
                 Array.Clear(buf, 0, per * batch.Length);
-                for (int k = 0; k < batch.Length; k++) WarpInto(img, quads[batch[k]], widths[batch[k]], bw, buf.AsSpan(k * per, per));
+                for (int k = 0; k < batch.Length; k++)
+                {
+                    var q = quads[batch[k]];
+                    WarpInto(img, _upright is { } u ? StripSlant.ForReading(img, q, u) : q, widths[batch[k]], bw, buf.AsSpan(k * per, per));
+                }
                 var mem = buf.AsMemory(0, per * batch.Length);
                 long[] inputShape = [batch.Length, 3, Height, bw];
                 _batchObserver?.Invoke(mem, inputShape);

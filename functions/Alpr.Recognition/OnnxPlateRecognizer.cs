@@ -63,7 +63,7 @@ public sealed class OnnxPlateRecognizer : IPlateRecognizer, IDisposable
             Int8 = refused is null ? PointwiseInt8.Apply(proto, ranges) : new Int8Report(PointwiseInt8.Candidates(proto).Count, 0, refused);
         });
         _reader = new LineRecognizer(recognizer, Path.Combine(dir, ModelLocator.KeysFile), so, features, Glyphs, _options.GlyphVotes,
-            _options.StripBatchObserver);
+            _options.StripBatchObserver, _options.Straightforward ? null : _options.UprightSlantedLines);
         _chooser = new ChooserOptions { Formats = PlateFormats.Of(_options.PlateFamilies), MinScore = _options.MinPlateScore };
     }
 

@@ -40,6 +40,9 @@ public sealed class OnnxRecognizerOptions
     /// <see cref="LoneGlyphConfidence"/>. See <see cref="LoneGlyphs"/>.</summary>
     public bool ReadLoneGlyphs { get; set; } = true;
     public double LoneGlyphConfidence { get; set; } = 0.9;
+    /// <summary>Read a line whose characters lean in its box (a plate seen from the side) through the box that makes them
+    /// upright (<see cref="StripSlant"/>); null: every line through its box as detected.</summary>
+    public StripSlant.Settings? UprightSlantedLines { get; set; } = new StripSlant.Settings();
     /// <summary>Images smaller than this are upscaled for detection (plate crops).</summary>
     public int DetectorMinSide { get; set; } = 320;
     /// <summary>Uploads above this many bytes are rejected before decoding.</summary>

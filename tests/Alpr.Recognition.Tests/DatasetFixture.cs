@@ -10,10 +10,14 @@ public sealed class RecognizerFixture : IDisposable
     private readonly Lazy<OnnxPlateRecognizer> _alone = new(() => new(new OnnxRecognizerOptions { IntraOpThreads = 2, GlyphMemoryPath = "" }));
     /// <summary>The same recogniser without the plate-glyph memory.</summary>
     public OnnxPlateRecognizer WithoutGlyphMemory => _alone.Value;
+    private readonly Lazy<OnnxPlateRecognizer> _asBoxed = new(() => new(new OnnxRecognizerOptions { IntraOpThreads = 2, UprightSlantedLines = null }));
+    /// <summary>The same recogniser reading every line through its box as detected, slanted characters and all.</summary>
+    public OnnxPlateRecognizer WithoutUprightLines => _asBoxed.Value;
     public void Dispose()
     {
         Recognizer.Dispose();
         if (_alone.IsValueCreated) _alone.Value.Dispose();
+        if (_asBoxed.IsValueCreated) _asBoxed.Value.Dispose();
     }
 
     /// <summary>shared/datasets/openalpr-benchmarks, found upward from the test's base directory.</summary>

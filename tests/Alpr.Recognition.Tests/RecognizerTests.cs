@@ -210,6 +210,31 @@ public class RecognizerTests(RecognizerFixture fx) : IClassFixture<RecognizerFix
         Assert.Equal(plate, result.Plates.FirstOrDefault()?.Text);
     }
 
+    [Theory]
+    [InlineData("wts-lg-000044")]   // AK7551 for AJK7551 through the box as detected
+    [InlineData("car16")]           // not found through the boxes as detected
+    public async Task PlateSeenFromTheSideIsReadWithItsCharactersUpright(string name)
+    {
+        // the scene sheared 20 degrees (columns moved down by tan 20 degrees per column right of the centre): the
+        // rows slope, the characters stay upright in the frame, and so lean in the detector's box along the rows
+        var (image, plate, _, _, _, _) = Labelled("us", name);
+        using var src = SKBitmap.Decode(image);
+        using var dst = new SKBitmap(src.Width, src.Height);
+        using (var g = new SKCanvas(dst))
+        {
+            g.Clear(SKColors.Black);
+            g.Translate(src.Width / 2f, src.Height / 2f);
+            g.Skew(0, MathF.Tan(20 * MathF.PI / 180));
+            g.Translate(-src.Width / 2f, -src.Height / 2f);
+            using var whole = SKImage.FromBitmap(src);
+            g.DrawImage(whole, 0, 0, new SKSamplingOptions(SKCubicResampler.Mitchell));
+        }
+        using var data = dst.Encode(SKEncodedImageFormat.Jpeg, 95);
+
+        Assert.NotEqual(plate, (await fx.WithoutUprightLines.RecognizeAsync(data.ToArray())).Plates.FirstOrDefault()?.Text);
+        Assert.Equal(plate, (await fx.Recognizer.RecognizeAsync(data.ToArray())).Plates.FirstOrDefault()?.Text);
+    }
+
     [Fact]
     public async Task SmallPlateInASmallFrameIsFoundByTheDetailedPass()
     {

@@ -110,6 +110,7 @@ public sealed class BenchRecognitionCommandTests : IDisposable
     [InlineData("--scale", "0")]
     [InlineData("--jpeg-quality", "101")]
     [InlineData("--rotate", "60")]
+    [InlineData("--shear", "35")]
     public async Task Degradations_that_cannot_be_made_are_refused(string option, string value)
     {
         EndToEnd("1e241dc8-8f18-4955-8988-03a0ab49f813");

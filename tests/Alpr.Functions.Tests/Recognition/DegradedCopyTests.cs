@@ -49,6 +49,30 @@ public sealed class DegradedCopyTests
         Assert.Equal("turned 10 degrees", new DegradedCopy(1, 0, 10).ToString());
     }
 
+    [Fact]
+    public void Shearing_slopes_the_rows_and_keeps_the_columns_upright()
+    {
+        // a black frame with one white vertical bar right of the centre and one white horizontal bar across it
+        using var frame = new SKBitmap(200, 100);
+        using (var canvas = new SKCanvas(frame))
+        {
+            canvas.Clear(SKColors.Black);
+            using var white = new SKPaint { Color = SKColors.White };
+            canvas.DrawRect(140, 20, 6, 60, white);
+            canvas.DrawRect(20, 48, 160, 4, white);
+        }
+        using var png = frame.Encode(SKEncodedImageFormat.Png, 100);
+        using var sheared = SKBitmap.Decode(new DegradedCopy(1, 0, ShearDegrees: 20).Apply(png.ToArray()));
+
+        // the bar 43 px right of the centre moved down by tan(20°) · 43 ≈ 16 px, and stays vertical
+        Assert.True(sheared.GetPixel(143, 50 + 16).Red > 200, "the vertical bar's middle");
+        Assert.True(sheared.GetPixel(143, 24 + 16).Red > 200 && sheared.GetPixel(143, 76 + 16).Red > 200, "its ends, one above the other");
+        // the horizontal bar slopes: at the centre it stays, 60 px left of it it rose by about 22 px
+        Assert.True(sheared.GetPixel(100, 50).Red > 200, "the row at the centre");
+        Assert.True(sheared.GetPixel(40, 50 - 22).Red > 200 && sheared.GetPixel(40, 50).Red < 60, "the row left of the centre");
+        Assert.Equal("sheared 20 degrees", new DegradedCopy(1, 0, ShearDegrees: 20).ToString());
+    }
+
     private static int Distance(SKColor a, SKColor b) => Math.Abs(a.Red - b.Red) + Math.Abs(a.Green - b.Green) + Math.Abs(a.Blue - b.Blue);
 
     [Theory]
@@ -57,9 +81,11 @@ public sealed class DegradedCopyTests
     [InlineData(1, 200, 0)]
     [InlineData(1, 0, 90)]
     [InlineData(1, 0, double.NaN)]
-    public void Impossible_settings_are_named(double scale, int quality, double degrees)
+    [InlineData(1, 0, 0, 40)]
+    [InlineData(1, 0, 0, double.NaN)]
+    public void Impossible_settings_are_named(double scale, int quality, double degrees, double shear = 0)
     {
-        var copy = new DegradedCopy(scale, quality, degrees);
+        var copy = new DegradedCopy(scale, quality, degrees, shear);
         Assert.NotNull(copy.Problem);
         Assert.Throws<InvalidOperationException>(() => copy.Apply(Photo()));
     }

@@ -28,13 +28,14 @@ public sealed class BenchRecognitionCommand : ICommand
         if (data is null || !Directory.Exists(data)) { Console.Error.WriteLine("--data DIR is required (openalpr layout)"); return 2; }
         int threads = args.GetInt("threads", 2);
         int repeat = Math.Max(1, args.GetInt("repeat", 1));
-        var degrade = new DegradedCopy(args.GetDouble("scale", 1), args.GetInt("jpeg-quality", 0), args.GetDouble("rotate", 0));
+        var degrade = new DegradedCopy(args.GetDouble("scale", 1), args.GetInt("jpeg-quality", 0), args.GetDouble("rotate", 0), args.GetDouble("shear", 0));
         if (degrade.Problem is { } problem) { Console.Error.WriteLine(problem); return 2; }
         int limit = args.GetInt("limit", int.MaxValue);
         var samples = LabelledImages.Load(data).Select(i => new Sample(i.File, i.Plate, i.State)).Take(limit).ToList();
         if (samples.Count == 0) { Console.Error.WriteLine($"no labelled images in {data}"); return 2; }
 
         using var tuned = new OnnxPlateRecognizer(new OnnxRecognizerOptions { IntraOpThreads = threads, ModelDirectory = args.Get("models"), DetectorMaxSide = args.GetInt("det-side", 640), DetailedSide = args.GetInt("detailed-side", 1280), CloserLooks = args.GetInt("closer", 2), MaxReadsPerPass = args.GetInt("max-reads", 12), ConfidentScore = args.GetDouble("confident", 2.0), SureScore = args.GetDouble("sure", 2.2), UnclipRatio = args.GetDouble("unclip", 1.6), FoldModelGraphs = !args.Has("no-fold"), SpinWaitingThreads = args.Has("spin"), ReadLoneGlyphs = !args.Has("no-lone-glyphs"),
+            UprightSlantedLines = args.Has("no-upright") ? null : new StripSlant.Settings { MinSlant = (float)args.GetDouble("slant-min", 0.1), MinGain = (float)args.GetDouble("slant-gain", 1.2) },
             GlyphMemoryPath = args.Has("no-glyphs") ? "" : args.Get("glyphs"),
             Int8RangesPath = args.Get("int8-ranges"),
             GlyphVotes = new GlyphVoteOptions { Neighbours = args.GetInt("glyph-k", 5), Weight = args.GetDouble("glyph-weight", 2.0), ApplyBelow = args.GetDouble("glyph-below", 0.99) },
