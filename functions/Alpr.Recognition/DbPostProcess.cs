@@ -15,6 +15,15 @@ public readonly record struct Quad(float X0, float Y0, float X1, float Y1, float
     public static Quad Span(Quad left, Quad right) =>
         new(left.X0, left.Y0, right.X1, right.Y1, right.X2, right.Y2, left.X3, left.Y3, Math.Min(left.Score, right.Score));
 
+    /// <summary>The point at (<paramref name="s"/>, <paramref name="t"/>) of the box, each from 0 to 1: s along its rows
+    /// (left to right), t across them (top to bottom); the corners bilinearly interpolated.</summary>
+    public (float X, float Y) PointAt(float s, float t)
+    {
+        float lx = X0 + (X3 - X0) * t, ly = Y0 + (Y3 - Y0) * t;
+        float rx = X1 + (X2 - X1) * t, ry = Y1 + (Y2 - Y1) * t;
+        return (lx + (rx - lx) * s, ly + (ry - ly) * s);
+    }
+
     /// <summary>An axis-aligned box.</summary>
     public static Quad Rect(float x0, float y0, float x1, float y1, float score = 1f) => new(x0, y0, x1, y0, x1, y1, x0, y1, score);
 

@@ -130,14 +130,11 @@ public sealed class LineRecognizer : IDisposable
         for (int y = 0; y < Height; y++)
         {
             float t = (y + 0.5f) / Height;
-            float lx = q.X0 + (q.X3 - q.X0) * t, ly = q.Y0 + (q.Y3 - q.Y0) * t;
-            float rx = q.X1 + (q.X2 - q.X1) * t, ry = q.Y1 + (q.Y2 - q.Y1) * t;
             for (int x = 0; x < w; x++)
             {
-                float s = (x + 0.5f) / w;
-                float fx = lx + (rx - lx) * s - 0.5f, fy = ly + (ry - ly) * s - 0.5f;
+                var (px, py) = q.PointAt((x + 0.5f) / w, t);
                 int o = y * stride + x;
-                var (r, g, b) = img.SampleRgb(fx, fy);
+                var (r, g, b) = img.SampleRgb(px - 0.5f, py - 0.5f);
                 dst[o] = b / 127.5f - 1f;
                 dst[plane + o] = g / 127.5f - 1f;
                 dst[2 * plane + o] = r / 127.5f - 1f;

@@ -90,12 +90,10 @@ public static class StripSlant
         for (int y = top; y < bottom; y++)
         {
             float t = (y + 0.5f) / sh;
-            float lx = q.X0 + (q.X3 - q.X0) * t, ly = q.Y0 + (q.Y3 - q.Y0) * t;
-            float rx = q.X1 + (q.X2 - q.X1) * t, ry = q.Y1 + (q.Y2 - q.Y1) * t;
             for (int x = 0; x < sw; x++)
             {
-                float s = (x + 0.5f) / sw;
-                var (r, g, b) = img.SampleRgb(lx + (rx - lx) * s - 0.5f, ly + (ry - ly) * s - 0.5f);
+                var (px, py) = q.PointAt((x + 0.5f) / sw, t);
+                var (r, g, b) = img.SampleRgb(px - 0.5f, py - 0.5f);
                 lum[x] = r + g + b;
             }
             for (int x = 1; x < sw - 1; x++) edge[y * sw + x] = Math.Abs(lum[x + 1] - lum[x - 1]);
