@@ -215,8 +215,9 @@ public class RecognizerTests(RecognizerFixture fx) : IClassFixture<RecognizerFix
     [InlineData("car16")]           // not found through the boxes as detected
     public async Task PlateSeenFromTheSideIsReadWithItsCharactersUpright(string name)
     {
-        // the scene sheared 20 degrees (columns moved down by tan 20 degrees per column right of the centre): the
-        // rows slope, the characters stay upright in the frame, and so lean in the detector's box along the rows
+        // the scene sheared 20 degrees (each column moved down by tan 20° times its distance right of the centre), as
+        // the bench's --shear 20 makes it: the rows slope, the characters stay upright in the frame, and so lean in the
+        // detector's box along the rows
         var (image, plate, _, _, _, _) = Labelled("us", name);
         using var src = SKBitmap.Decode(image);
         using var dst = new SKBitmap(src.Width, src.Height);

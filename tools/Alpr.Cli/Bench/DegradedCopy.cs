@@ -36,7 +36,7 @@ public sealed record DegradedCopy(double Scale, int JpegQuality, double RotateDe
     /// <see cref="RotateDegrees"/> about its centre (clockwise; the frame's size kept, and the corners it brings in
     /// black, where a turned camera would have shown more of the scene), sheared by <see cref="ShearDegrees"/> about its
     /// centre (each column moved down by tan(angle) times its distance right of the centre, so rows slope and columns stay
-    /// upright; the corners it brings in black likewise), encoded as JPEG at <see cref="JpegQuality"/> (or 95 when only scaled or turned, so that
+    /// upright; the corners it brings in black likewise), encoded as JPEG at <see cref="JpegQuality"/> (or 95 when only scaled, turned or sheared, so that
     /// is what is measured); the bytes as given when nothing changes.</summary>
     public byte[] Apply(byte[] image)
     {
