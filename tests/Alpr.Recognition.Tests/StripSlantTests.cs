@@ -86,6 +86,16 @@ public class StripSlantTests
     }
 
     [Fact]
+    public void BoxesTooSmallOrMalformedAreUpright()
+    {
+        var img = Draw((x, y) => (x - LineLeft, Cy + StrokeHeight / 2 + 0.3f * (x - Cx) - y));
+        var small = BoxAlong(0.3f).Scale(0.15f, 170, 85);   // about 7 px high
+        Assert.Equal((0f, 1f), StripSlant.Measure(img, small, 0.1f));
+        var broken = BoxAlong(0.3f) with { X0 = float.NaN };
+        Assert.Equal((0f, 1f), StripSlant.Measure(img, broken, 0.1f));
+    }
+
+    [Fact]
     public void TheUprightBoxMovesItsTopAndBottomAlongTheRowsByHalfTheSlantsRun()
     {
         var box = Quad.Rect(0, 0, 100, 20);
