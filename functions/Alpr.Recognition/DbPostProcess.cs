@@ -24,6 +24,17 @@ public readonly record struct Quad(float X0, float Y0, float X1, float Y1, float
         return (lx + (rx - lx) * s, ly + (ry - ly) * s);
     }
 
+    /// <summary>Rows per column along the box's long sides (both averaged; 0 for an upright box, or one whose top does not
+    /// run left to right): how its text's rows slope.</summary>
+    public double RowSlope
+    {
+        get
+        {
+            double dx = (X1 - X0) + (X2 - X3), dy = (Y1 - Y0) + (Y2 - Y3);
+            return dx <= 0 ? 0 : dy / dx;
+        }
+    }
+
     /// <summary>An axis-aligned box.</summary>
     public static Quad Rect(float x0, float y0, float x1, float y1, float score = 1f) => new(x0, y0, x1, y0, x1, y1, x0, y1, score);
 

@@ -49,7 +49,8 @@ public static class LoneGlyphs
         var parts = Components(lum.Select(v => (v < threshold) == darkInk).ToArray(), w, rows);
 
         // the text's rows run along the box: on a turned plate a glyph beyond the box's end stands higher or lower
-        double slope = Slope(box), centre = box.CenterX - x0;
+        // (the slope taken at most as that of a 30° turn)
+        double slope = Math.Clamp(box.RowSlope, -0.58, 0.58), centre = box.CenterX - x0;
         double Level(Part c) => slope * ((c.X0 + c.X1) / 2.0 - centre);
         var chars = parts.Where(c => c.X0 + x0 >= minX - 2 && c.X1 + x0 <= maxX + 2 && c.Height >= 0.45 * h && c.Height <= 1.1 * h).ToList();
         if (chars.Count < 2) return [];
@@ -85,13 +86,6 @@ public static class LoneGlyphs
     }
 
     private static double Median(IEnumerable<double> values) { var s = values.Order().ToList(); return s[s.Count / 2]; }
-
-    /// <summary>Rows per column along the box's long sides (0 for an upright box), at most that of a 30° turn.</summary>
-    private static double Slope(Quad q)
-    {
-        double dx = (q.X1 - q.X0) + (q.X2 - q.X3), dy = (q.Y1 - q.Y0) + (q.Y2 - q.Y3);
-        return dx <= 0 ? 0 : Math.Clamp(dy / dx, -0.58, 0.58);
-    }
 
     /// <summary>Ink pieces' bounds (pixels touching across their sides), in the order they are met row by row.</summary>
     private static List<Part> Components(bool[] ink, int w, int h)

@@ -38,7 +38,7 @@ public static class StripSlant
     /// The slant that would make characters upright in the image upright in the box: how far right a character's
     /// top stands of its bottom, per unit of the box's height, when the box's rows slope and its characters do not.
     /// </summary>
-    public static float UprightInImage(Quad q) => q.X1 - q.X0 is var dx && Math.Abs(dx) < 1e-6f ? 0 : -(q.Y1 - q.Y0) / dx;
+    public static float UprightInImage(Quad q) => (float)-q.RowSlope;
 
     /// <summary>
     /// The characters' slant in the box (how far right a character's top stands of its bottom, per unit of the box's
