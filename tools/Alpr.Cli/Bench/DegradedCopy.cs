@@ -45,12 +45,12 @@ public sealed record DegradedCopy(double Scale, int JpegQuality, double RotateDe
         using var original = SKBitmap.Decode(image) ?? throw new InvalidDataException("the benchmark image cannot be decoded");
         int w = Math.Max(1, (int)Math.Round(original.Width * Scale)), h = Math.Max(1, (int)Math.Round(original.Height * Scale));
         using var scaled = Scale == 1 ? original.Copy() : original.Resize(new SKImageInfo(w, h), new SKSamplingOptions(SKCubicResampler.Mitchell));
-        using var turned = RotateDegrees == 0 && ShearDegrees == 0 ? scaled.Copy() : Turned(scaled, (float)RotateDegrees, (float)ShearDegrees);
-        using var data = turned.Encode(SKEncodedImageFormat.Jpeg, JpegQuality > 0 ? JpegQuality : 95);
+        using var moved = RotateDegrees == 0 && ShearDegrees == 0 ? scaled.Copy() : TurnedAndSheared(scaled, (float)RotateDegrees, (float)ShearDegrees);
+        using var data = moved.Encode(SKEncodedImageFormat.Jpeg, JpegQuality > 0 ? JpegQuality : 95);
         return data.ToArray();
     }
 
-    private static SKBitmap Turned(SKBitmap source, float degrees, float shearDegrees)
+    private static SKBitmap TurnedAndSheared(SKBitmap source, float degrees, float shearDegrees)
     {
         var turned = new SKBitmap(source.Width, source.Height);
         using var canvas = new SKCanvas(turned);
