@@ -102,6 +102,22 @@ public class PlateRulesTests
         Assert.False(PlateChooser.IsPlateFurniture(plate, [state, plate]));
     }
 
+    [Fact]
+    public void OnlyTallerTextLowersAPlateLine()
+    {
+        var plate = TextLine.FromText("CDK575", 0.95, 300, 200, 120, 30);
+        var reading = new PlateHypothesis("CDK575", 1.0, 0.95, null);
+        var lone = PlateChooser.ScoreLine(plate, reading, [plate]);
+
+        // an emblem above the plate that the recogniser reads as nothing is not taller text
+        var emblem = TextLine.FromText("", 0.0, 300, 130, 130, 66);
+        Assert.Equal(lone, PlateChooser.ScoreLine(plate, reading, [emblem, plate]), 6);
+
+        // a taller readable line above it still marks the plate line as small print
+        var lettering = TextLine.FromText("AUTOMALL", 0.95, 300, 130, 130, 66);
+        Assert.Equal(lone - 0.4, PlateChooser.ScoreLine(plate, reading, [lettering, plate]), 6);
+    }
+
     [Theory]
     [InlineData("BRA2E19", "BRA2E19", "LLLDLDD")]   // Mercosur
     [InlineData("BRA2E1O", "BRA2E10", "LLLDLDD")]   // an O where the format has a digit

@@ -47,7 +47,7 @@ public static class PlateChooser
         // other reads of the same line, whose boxes differ in margin).
         double maxH = 0;
         foreach (var o in all)
-            if (!ReferenceEquals(o, line) && Math.Abs(o.CenterX - line.CenterX) < 2 * line.Width && Math.Abs(o.CenterY - line.CenterY) < 3 * line.Height
+            if (!ReferenceEquals(o, line) && o.Text.Length > 0 && Math.Abs(o.CenterX - line.CenterX) < 2 * line.Width && Math.Abs(o.CenterY - line.CenterY) < 3 * line.Height
                 && !(Math.Abs(o.CenterY - line.CenterY) < 0.3 * line.Height && Math.Abs(o.CenterX - line.CenterX) < 0.3 * line.Width))
                 maxH = Math.Max(maxH, o.Height);
         if (maxH > 0 && line.Height < 0.7 * maxH) s -= 0.4;
